@@ -1,0 +1,104 @@
+package io.quiver.devstack;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/** Real PostgreSQL from zonky's binaries, with the services' and the catalog's databases. */
+final class LocalPostgres implements LocalServer {
+  static final String DATABASE = "quiver";
+  static final String CATALOG_DATABASE = "quiver_catalog";
+  static final String USER = "postgres";
+  static final String PASSWORD = "postgres";
+
+  private final EmbeddedPostgres postgres;
+  private final Path dir;
+  private final ProcessHandle postmaster;
+  private final OrphanGuard guard;
+
+  private LocalPostgres(EmbeddedPostgres postgres, Path dir) {
+    this.postgres = postgres;
+    this.dir = dir;
+    this.postmaster = postmaster(dir.resolve("data"));
+    // INT is PostgreSQL's fast shutdown: it does not wait for clients to leave.
+    this.guard = OrphanGuard.watch(postmaster.pid(), "INT");
+  }
+
+  static LocalPostgres start() {
+    Path dir = WorkDir.create("postgres");
+    try {
+      EmbeddedPostgres postgres =
+          EmbeddedPostgres.builder()
+              .setPort(Loopback.freePort())
+              .setDataDirectory(dir.resolve("data"))
+              .setCleanDataDirectory(true)
+              .setRegisterShutdownHook(false)
+              .setServerConfig("listen_addresses", Loopback.HOST)
+              .start();
+      createDatabases(postgres);
+      return new LocalPostgres(postgres, dir);
+    } catch (IOException | SQLException | RuntimeException e) {
+      WorkDir.delete(dir);
+      throw new IllegalStateException("PostgreSQL did not start: " + e.getMessage(), e);
+    }
+  }
+
+  JdbcUrl url() {
+    return new JdbcUrl(
+        "jdbc:postgresql://" + Loopback.HOST + ":" + postgres.getPort() + "/" + DATABASE,
+        USER,
+        PASSWORD);
+  }
+
+  JdbcUrl catalogUrl() {
+    return url().withDatabase(CATALOG_DATABASE);
+  }
+
+  @Override
+  public Path dir() {
+    return dir;
+  }
+
+  @Override
+  public List<ProcessHandle> processes() {
+    return List.of(postmaster);
+  }
+
+  @Override
+  public void close() {
+    try {
+      postgres.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException("PostgreSQL did not stop", e);
+    } finally {
+      guard.close();
+      WorkDir.delete(dir);
+    }
+  }
+
+  private static void createDatabases(EmbeddedPostgres postgres) throws SQLException {
+    try (Connection connection = postgres.getPostgresDatabase().getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE DATABASE " + DATABASE);
+      // The Iceberg catalog gets a database of its own: see STACK.md.
+      statement.execute("CREATE DATABASE " + CATALOG_DATABASE);
+    }
+  }
+
+  /** The first line of postmaster.pid is the server's PID. */
+  private static ProcessHandle postmaster(Path dataDir) {
+    try {
+      long pid =
+          Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());
+      return ProcessHandle.of(pid).orElseThrow();
+    } catch (IOException e) {
+      throw new UncheckedIOException("PostgreSQL wrote no postmaster.pid", e);
+    }
+  }
+}
