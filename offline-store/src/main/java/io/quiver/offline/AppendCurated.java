@@ -1,0 +1,50 @@
+package io.quiver.offline;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.iceberg.catalog.Catalog;
+
+/**
+ * Appends a batch of validated source events to the source's curated table, dropping exact
+ * duplicate records within the batch (corrections, which differ at least in {@code
+ * created_timestamp}, are kept). Duplicates of records committed by earlier batches are not looked
+ * for: that needs a read of the table; a re-run of the same batch is caught by its batch id.
+ */
+public final class AppendCurated {
+  private final AppendBatch appendBatch;
+
+  public AppendCurated(Catalog catalog) {
+    this.appendBatch = new AppendBatch(catalog);
+  }
+
+  public AppendResult append(CuratedTableSpec spec, String batchId, Iterable<Object[]> rows) {
+    return appendBatch.append(spec, batchId, distinct(rows));
+  }
+
+  static List<Object[]> distinct(Iterable<Object[]> rows) {
+    Set<RowKey> seen = new HashSet<>();
+    List<Object[]> distinct = new ArrayList<>();
+    for (Object[] row : rows) {
+      if (seen.add(new RowKey(row))) {
+        distinct.add(row);
+      }
+    }
+    return distinct;
+  }
+
+  /** Deep equality, so byte[] and list values compare by content. */
+  private record RowKey(Object[] values) {
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof RowKey key && Arrays.deepEquals(values, key.values);
+    }
+
+    @Override
+    public int hashCode() {
+      return Arrays.deepHashCode(values);
+    }
+  }
+}
