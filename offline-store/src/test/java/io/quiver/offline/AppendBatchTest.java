@@ -1,0 +1,227 @@
+package io.quiver.offline;
+
+import static io.quiver.offline.TestStore.at;
+import static io.quiver.offline.TestStore.comparable;
+import static io.quiver.offline.TestStore.row;
+import static io.quiver.offline.TestStore.rows;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.quiver.core.model.ValueType;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.Table;
+import org.junit.jupiter.api.Test;
+
+class AppendBatchTest {
+  private final IcebergOfflineStore store = TestStore.store();
+  private final String project = TestStore.newProject();
+
+  private static final List<Column> KEYS = List.of(Column.of("user_id", ValueType.STRING));
+  private static final List<Column> ALL_TYPES =
+      List.of(
+          Column.of("f_bool", ValueType.BOOL),
+          Column.of("f_int32", ValueType.INT32),
+          Column.of("f_int64", ValueType.INT64),
+          Column.of("f_float", ValueType.FLOAT),
+          Column.of("f_double", ValueType.DOUBLE),
+          Column.of("f_string", ValueType.STRING),
+          Column.of("f_bytes", ValueType.BYTES),
+          Column.of("f_time", ValueType.TIMESTAMP),
+          Column.of("f_floats", ValueType.FLOAT_LIST),
+          Column.of("f_doubles", ValueType.DOUBLE_LIST),
+          Column.of("f_longs", ValueType.INT64_LIST),
+          Column.of("f_strings", ValueType.STRING_LIST));
+
+  private FeatureTableSpec allTypes() {
+    return FeatureTableSpec.select(project, "user_features", 1, KEYS, ALL_TYPES);
+  }
+
+  private static List<Object[]> allTypesRows() {
+    return rows(
+        row(
+            "u1",
+            at("2026-01-01T10:00:00.123456Z"),
+            at("2026-01-01T10:00:01Z"),
+            true,
+            7,
+            1L << 40,
+            1.5f,
+            2.25,
+            "hello",
+            new byte[] {1, 2, 3},
+            at("1999-12-31T23:59:59.999999Z"),
+            List.of(0.5f, -1f),
+            List.of(1e-3, 2.0),
+            List.of(1L, Long.MAX_VALUE),
+            List.of("a", "b")),
+        row(
+            "u2",
+            at("2026-01-02T00:00:00Z"),
+            at("2026-01-02T00:00:00Z"),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null));
+  }
+
+  @Test
+  void readsBackExactlyWhatWasAppended() {
+    FeatureTableSpec spec = allTypes();
+    AppendResult result = store.append(spec, "batch-1", allTypesRows());
+
+    assertThat(result.committed()).isTrue();
+    assertThat(result.rows()).isEqualTo(2);
+    assertThat(result.files()).as("one file per day partition").isEqualTo(2);
+    List<Map<String, Object>> read = sortedScan(spec);
+    assertThat(read)
+        .containsExactlyElementsOf(
+            allTypesRows().stream().map(r -> comparable(spec.columns(), r)).toList());
+  }
+
+  @Test
+  void commitsOneSnapshotCarryingTheBatchId() {
+    FeatureTableSpec spec = allTypes();
+    AppendResult result = store.append(spec, "batch-7", allTypesRows());
+
+    Table table = store.catalog().loadTable(spec.identifier());
+    assertThat(table.snapshots()).hasSize(1);
+    Snapshot snapshot = table.currentSnapshot();
+    assertThat(snapshot.snapshotId()).isEqualTo(result.snapshotId());
+    assertThat(snapshot.summary()).containsEntry(AppendBatch.BATCH_ID, "batch-7");
+    assertThat(snapshot.operation()).isEqualTo("append");
+  }
+
+  @Test
+  void sameBatchTwiceCommitsOnceWithoutDuplicateRows() {
+    FeatureTableSpec spec = allTypes();
+    AppendResult first = store.append(spec, "batch-1", allTypesRows());
+    AppendResult again = store.append(spec, "batch-1", allTypesRows());
+    store.append(spec, "batch-2", allTypesRows().subList(0, 1));
+    AppendResult stillAgain = store.append(spec, "batch-1", allTypesRows());
+
+    assertThat(again.committed()).isFalse();
+    assertThat(again.snapshotId()).isEqualTo(first.snapshotId());
+    assertThat(stillAgain.snapshotId()).isEqualTo(first.snapshotId());
+    assertThat(store.catalog().loadTable(spec.identifier()).snapshots()).hasSize(2);
+    assertThat(store.scan(spec.identifier(), null)).hasSize(3);
+  }
+
+  @Test
+  void addedFeatureReadsNullForOldRowsAndWidenedColumnReadsAsLong() {
+    FeatureTableSpec v1 =
+        FeatureTableSpec.select(
+            project, "counts", 1, KEYS, List.of(Column.of("event_count", ValueType.INT32)));
+    store.append(
+        v1, "b1", rows(row("u1", at("2026-01-01T00:00:00Z"), at("2026-01-01T00:00:00Z"), 3)));
+    FeatureTableSpec evolved =
+        FeatureTableSpec.select(
+            project,
+            "counts",
+            1,
+            KEYS,
+            List.of(
+                Column.of("event_count", ValueType.INT64),
+                Column.of("last_type", ValueType.STRING)));
+    store.append(
+        evolved,
+        "b2",
+        rows(row("u2", at("2026-01-01T01:00:00Z"), at("2026-01-01T01:00:00Z"), 5L, "click")));
+
+    assertThat(store.plan(evolved.identifier(), null).columns())
+        .contains(
+            Column.of("event_count", ValueType.INT64), Column.of("last_type", ValueType.STRING));
+    assertThat(sortedScan(evolved))
+        .extracting(r -> r.get("user_id"), r -> r.get("event_count"), r -> r.get("last_type"))
+        .containsExactly(tuple("u1", 3L, null), tuple("u2", 5L, "click"));
+  }
+
+  @Test
+  void olderNarrowerSpecStillWritesIntoWidenedTable() {
+    List<Column> wide = List.of(Column.of("total", ValueType.DOUBLE));
+    List<Column> narrow = List.of(Column.of("total", ValueType.FLOAT));
+    Instant t = at("2026-01-01T00:00:00Z");
+    store.append(
+        FeatureTableSpec.select(project, "sums", 1, KEYS, wide), "b1", rows(row("u1", t, t, 1.5)));
+    store.append(
+        FeatureTableSpec.select(project, "sums", 1, KEYS, narrow),
+        "b2",
+        rows(row("u2", t, t, 2.5f)));
+
+    assertThat(store.scan(TableNames.feature(project, "sums", 1), null))
+        .extracting(r -> r.get("total"))
+        .containsExactlyInAnyOrder(1.5, 2.5);
+  }
+
+  @Test
+  void retypingAFeatureIsRefusedAsNeedingANewVersion() {
+    Instant t = at("2026-01-01T00:00:00Z");
+    store.append(
+        FeatureTableSpec.select(project, "v", 1, KEYS, List.of(Column.of("x", ValueType.STRING))),
+        "b1",
+        rows(row("u1", t, t, "a")));
+    FeatureTableSpec retyped =
+        FeatureTableSpec.select(project, "v", 1, KEYS, List.of(Column.of("x", ValueType.INT64)));
+
+    assertThatThrownBy(() -> store.append(retyped, "b2", rows(row("u1", t, t, 1L))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("column x (INT64) is stored as STRING");
+  }
+
+  @Test
+  void wrongValueTypeIsRejectedNamingTheColumnAndNothingIsCommitted() {
+    FeatureTableSpec spec =
+        FeatureTableSpec.select(project, "v", 1, KEYS, List.of(Column.of("n", ValueType.INT64)));
+    Instant t = at("2026-01-01T00:00:00Z");
+
+    assertThatThrownBy(() -> store.append(spec, "b1", rows(row("u1", t, t, "seven"))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("column n expects Long, got String");
+    assertThat(store.catalog().loadTable(spec.identifier()).snapshots()).isEmpty();
+  }
+
+  @Test
+  void tilesTableKeepsOpaquePartialStatesPerHop() {
+    FeatureTableSpec spec =
+        FeatureTableSpec.tiles(project, "user_stats", 2, KEYS, List.of("count_1h", "sum_7d"));
+    Instant tile = at("2026-03-01T10:00:00Z");
+    store.append(
+        spec,
+        "tiles-1",
+        rows(
+            row("u1", tile, 300L, at("2026-03-01T10:04:00Z"), new byte[] {1}, new byte[] {9, 9}),
+            row("u1", tile, 3600L, at("2026-03-01T10:59:00Z"), null, new byte[] {8})));
+
+    Table table = store.catalog().loadTable(TableNames.feature(project, "user_stats", 2));
+    assertThat(table.spec().fields())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.transform().toString()).isEqualTo("day");
+              assertThat(table.schema().findColumnName(f.sourceId())).isEqualTo("tile_start");
+            });
+    assertThat(store.scan(spec.identifier(), null))
+        .map(TestStore::comparable)
+        .extracting(r -> r.get("hop_seconds"), r -> r.get("count_1h"), r -> r.get("sum_7d"))
+        .containsExactlyInAnyOrder(tuple(300L, "01", "0909"), tuple(3600L, null, "08"));
+  }
+
+  private List<Map<String, Object>> sortedScan(FeatureTableSpec spec) {
+    return store.scan(spec.identifier(), null).stream()
+        .map(TestStore::comparable)
+        .sorted(Comparator.comparing(r -> (String) r.get("user_id")))
+        .toList();
+  }
+}
