@@ -1,0 +1,33 @@
+package io.quiver.core.online;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * One view version to read for every entity row of a request: the entity key bytes per row ({@link
+ * EntityKeyCodec}, after mapping the row's join keys to the view's), and for a select view the
+ * schema to decode into (its current features); null {@code schema} marks an aggregation view, read
+ * as tiles.
+ */
+public record ViewRead(
+    String project, String view, int version, OnlineSchema schema, List<byte[]> entityKeys) {
+  public ViewRead {
+    OnlineKeys.versionPattern(project, view, version); // validates the names
+    entityKeys = Collections.unmodifiableList(new ArrayList<>(entityKeys));
+  }
+
+  public static ViewRead select(
+      String project, String view, int version, OnlineSchema schema, List<byte[]> entityKeys) {
+    return new ViewRead(
+        project, view, version, java.util.Objects.requireNonNull(schema), entityKeys);
+  }
+
+  public static ViewRead tiles(String project, String view, int version, List<byte[]> entityKeys) {
+    return new ViewRead(project, view, version, null, entityKeys);
+  }
+
+  public boolean tiled() {
+    return schema == null;
+  }
+}
