@@ -7,10 +7,11 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Real PostgreSQL, Redis and Kafka on 127.0.0.1 and free ports, for tests and local mode. A
@@ -26,7 +27,9 @@ public final class DevStack implements AutoCloseable {
   private final Map<String, String> env;
   private final Set<Component> requested = EnumSet.noneOf(Component.class);
   private final Map<Component, LocalServer> servers = new EnumMap<>(Component.class);
-  private final Map<Component, Duration> startupTimes = new EnumMap<>(Component.class);
+  // Written by the start threads while ensure() holds this stack's lock.
+  private final Map<Component, Duration> startupTimes =
+      Collections.synchronizedMap(new EnumMap<>(Component.class));
   private final Path warehouseDir;
   private final Thread shutdownHook = new Thread(this::close, "quiver-devstack-stop");
 
@@ -83,9 +86,13 @@ public final class DevStack implements AutoCloseable {
         .merge(localEndpoints());
   }
 
-  /** How long each started component took to answer, in start order. */
-  public synchronized Map<Component, Duration> startupTimes() {
-    return Collections.unmodifiableMap(new LinkedHashMap<>(startupTimes));
+  /** How long each started component took to answer. */
+  public Map<Component, Duration> startupTimes() {
+    Map<Component, Duration> copy = new EnumMap<>(Component.class);
+    synchronized (startupTimes) {
+      copy.putAll(startupTimes);
+    }
+    return Collections.unmodifiableMap(copy);
   }
 
   /** The processes this stack started: none of them may outlive {@link #close()}. */
@@ -114,15 +121,38 @@ public final class DevStack implements AutoCloseable {
     removeShutdownHook();
   }
 
+  /** Starts the missing components side by side: Kafka's JVM boots while PostgreSQL inits. */
   private synchronized void ensure(Set<Component> components) {
     requested.addAll(components);
+    Map<Component, CompletableFuture<LocalServer>> starting = new EnumMap<>(Component.class);
     for (Component component : components) {
       if (!isExternal(component) && !servers.containsKey(component)) {
-        long begin = System.nanoTime();
-        servers.put(component, startServer(component));
-        startupTimes.put(component, Duration.ofNanos(System.nanoTime() - begin));
+        starting.put(component, startAsync(component));
       }
     }
+    RuntimeException failure = null;
+    for (Map.Entry<Component, CompletableFuture<LocalServer>> entry : starting.entrySet()) {
+      try {
+        servers.put(entry.getKey(), entry.getValue().join());
+      } catch (CompletionException e) {
+        failure =
+            failure == null ? new IllegalStateException(e.getCause().getMessage(), e) : failure;
+      }
+    }
+    if (failure != null) {
+      throw failure; // start() closes what did start
+    }
+  }
+
+  private CompletableFuture<LocalServer> startAsync(Component component) {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          long begin = System.nanoTime();
+          LocalServer server = startServer(component);
+          startupTimes.put(component, Duration.ofNanos(System.nanoTime() - begin));
+          return server;
+        },
+        task -> new Thread(task, "quiver-devstack-start-" + component).start());
   }
 
   private boolean isExternal(Component component) {

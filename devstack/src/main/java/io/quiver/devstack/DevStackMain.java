@@ -1,7 +1,6 @@
 package io.quiver.devstack;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Set;
@@ -25,12 +24,13 @@ public final class DevStackMain {
     Path stackEnv = Path.of(options.home(), "dev", "stack.env");
     try (DevStack stack = DevStack.start(options)) {
       stack.endpoints().write(stackEnv);
+      // Killed rather than closed: the stack's own hook stops the servers, this one the file.
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> stackEnv.toFile().delete()));
       stack
           .startupTimes()
           .forEach((c, d) -> System.out.println(c + " ready in " + d.toMillis() + " ms"));
       System.out.println("wrote " + stackEnv);
       System.in.transferTo(java.io.OutputStream.nullOutputStream());
-      Files.deleteIfExists(stackEnv);
     }
   }
 }
