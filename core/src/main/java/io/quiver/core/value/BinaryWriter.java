@@ -57,6 +57,15 @@ public final class BinaryWriter {
     return this;
   }
 
+  /** The bytes from {@code offset} on, with no length prefix (to splice in a nested encoding). */
+  public BinaryWriter writeRaw(byte[] bytes, int offset) {
+    int n = bytes.length - offset;
+    ensure(n);
+    System.arraycopy(bytes, offset, buf, size, n);
+    size += n;
+    return this;
+  }
+
   /** UTF-8 bytes, length-prefixed as by {@link #writeBytes}. */
   public BinaryWriter writeString(String s) {
     return writeBytes(s.getBytes(StandardCharsets.UTF_8));

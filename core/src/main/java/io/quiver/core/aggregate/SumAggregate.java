@@ -1,0 +1,84 @@
+package io.quiver.core.aggregate;
+
+import io.quiver.core.model.AggregationFunction;
+import io.quiver.core.model.ValueType;
+import io.quiver.core.value.BinaryWriter;
+
+/**
+ * SUM and MEAN: a count and a sum, kept as a {@code long} for integer columns (wrapping on
+ * overflow, so merging stays associative) and as a {@code double} for FLOAT and DOUBLE columns.
+ */
+final class SumAggregate extends PartialAggregate {
+  private final Aggregator aggregator;
+  private final boolean integral;
+  private long count;
+  private long longSum;
+  private double doubleSum;
+
+  SumAggregate(Aggregator aggregator) {
+    this.aggregator = aggregator;
+    this.integral =
+        aggregator.column() == ValueType.INT32 || aggregator.column() == ValueType.INT64;
+  }
+
+  SumAggregate(Aggregator aggregator, long count, long longSum, double doubleSum) {
+    this(aggregator);
+    this.count = count;
+    this.longSum = longSum;
+    this.doubleSum = doubleSum;
+  }
+
+  boolean integral() {
+    return integral;
+  }
+
+  @Override
+  void add(Event e) {
+    count++;
+    if (integral) {
+      longSum += ((Number) e.value()).longValue();
+    } else {
+      doubleSum += ((Number) e.value()).doubleValue();
+    }
+  }
+
+  @Override
+  void mergeSame(PartialAggregate other) {
+    SumAggregate o = (SumAggregate) other;
+    count += o.count;
+    longSum += o.longSum;
+    doubleSum += o.doubleSum;
+  }
+
+  @Override
+  public Object result() {
+    if (count == 0) {
+      return null;
+    }
+    double sum = integral ? (double) longSum : doubleSum;
+    if (aggregator.function() == AggregationFunction.MEAN) {
+      return sum / count;
+    }
+    return integral ? (Object) longSum : (Object) doubleSum;
+  }
+
+  @Override
+  public boolean isEmpty() {
+    return count == 0;
+  }
+
+  @Override
+  public Aggregator aggregator() {
+    return aggregator;
+  }
+
+  @Override
+  void writePayload(BinaryWriter out) {
+    out.writeVarLong(count);
+    if (integral) {
+      out.writeZigZag(longSum);
+    } else {
+      out.writeDouble(doubleSum);
+    }
+  }
+}
