@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToIntFunction;
 
 /**
  * The Redis commands for one serving request, views × entity rows, to send as one pipelined batch
@@ -93,7 +94,7 @@ public final class ReadPlan {
         });
     for (int v = 0; v < views.size(); v++) {
       if (!views.get(v).tiled()) {
-        command[v] = rowsToCommand(views.get(v), entity -> commandOf.get(entity));
+        command[v] = rowsToCommand(views.get(v), commandOf::get);
       }
     }
   }
@@ -117,8 +118,7 @@ public final class ReadPlan {
     }
   }
 
-  private static int[] rowsToCommand(
-      ViewRead view, java.util.function.ToIntFunction<ByteBuffer> commandOfEntity) {
+  private static int[] rowsToCommand(ViewRead view, ToIntFunction<ByteBuffer> commandOfEntity) {
     int[] out = new int[view.entityKeys().size()];
     for (int row = 0; row < out.length; row++) {
       out[row] = commandOfEntity.applyAsInt(ByteBuffer.wrap(view.entityKeys().get(row)));

@@ -3,6 +3,7 @@ package io.quiver.core.online;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Builds the write of whole tiles of an aggregation view for one entity: one {@link
@@ -35,6 +36,7 @@ public final class TilePut {
     this.view = view;
     this.version = version;
     this.ttlMillis = RedisCommand.ascii(Long.toString(SelectPut.millis(expireAfterWrite)));
+    Objects.requireNonNull(hop, "hop");
     long retention = largestWindow == null ? 0 : micros(largestWindow.plus(hop));
     this.retentionMicros = RedisCommand.ascii(Long.toString(retention));
   }

@@ -3,6 +3,7 @@ package io.quiver.core.online;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * One view version to read for every entity row of a request: the entity key bytes per row ({@link
@@ -20,7 +21,7 @@ public record ViewRead(
   public static ViewRead select(
       String project, String view, int version, OnlineSchema schema, List<byte[]> entityKeys) {
     return new ViewRead(
-        project, view, version, java.util.Objects.requireNonNull(schema), entityKeys);
+        project, view, version, Objects.requireNonNull(schema, "schema"), entityKeys);
   }
 
   public static ViewRead tiles(String project, String view, int version, List<byte[]> entityKeys) {
