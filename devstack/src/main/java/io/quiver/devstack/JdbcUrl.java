@@ -60,6 +60,12 @@ public record JdbcUrl(String url, String user, String password) {
     return full.toString();
   }
 
+  /** Logs and error messages must not show the password. */
+  @Override
+  public String toString() {
+    return url + (user == null ? "" : " (user " + user + ")");
+  }
+
   private static String decode(String value) {
     return URLDecoder.decode(value, StandardCharsets.UTF_8);
   }

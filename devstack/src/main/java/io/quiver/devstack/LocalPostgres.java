@@ -32,8 +32,9 @@ final class LocalPostgres implements LocalServer {
 
   static LocalPostgres start() {
     Path dir = WorkDir.create("postgres");
+    EmbeddedPostgres postgres = null;
     try {
-      EmbeddedPostgres postgres =
+      postgres =
           EmbeddedPostgres.builder()
               .setPort(Loopback.freePort())
               .setDataDirectory(dir.resolve("data"))
@@ -44,6 +45,7 @@ final class LocalPostgres implements LocalServer {
       createDatabases(postgres);
       return new LocalPostgres(postgres, dir);
     } catch (IOException | SQLException | RuntimeException e) {
+      stopQuietly(postgres);
       WorkDir.delete(dir);
       throw new IllegalStateException("PostgreSQL did not start: " + e.getMessage(), e);
     }
@@ -79,6 +81,16 @@ final class LocalPostgres implements LocalServer {
     } finally {
       guard.close();
       WorkDir.delete(dir);
+    }
+  }
+
+  private static void stopQuietly(EmbeddedPostgres postgres) {
+    try {
+      if (postgres != null) {
+        postgres.close();
+      }
+    } catch (IOException | RuntimeException e) {
+      // Already failing to start; the start error is the one worth reporting.
     }
   }
 

@@ -37,7 +37,12 @@ final class LocalRedis implements LocalServer {
     try {
       Process process = command(binary(env, dir), port, dir).start();
       LocalRedis redis = new LocalRedis(process, port, dir);
-      redis.awaitPong();
+      try {
+        redis.awaitPong();
+      } catch (RuntimeException e) {
+        redis.close();
+        throw e;
+      }
       return redis;
     } catch (IOException | RuntimeException e) {
       WorkDir.delete(dir);
