@@ -2,7 +2,6 @@ package io.quiver.core.value;
 
 import io.quiver.core.model.ValueType;
 import java.time.Instant;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -98,6 +97,6 @@ public final class Values {
             type, list, "every element must be a non-null " + element.getSimpleName());
       }
     }
-    return Collections.unmodifiableList(List.copyOf(list));
+    return List.copyOf(list);
   }
 }

@@ -13,7 +13,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -43,6 +45,7 @@ class AggregationOracleTest {
   @MethodSource("seeds")
   void everyPathEqualsTheBruteForceOracle(int seed) {
     Random random = new Random(seed);
+    int staleTilesSeen = 0;
     for (ValueType column : COLUMNS) {
       List<Row> rows = rows(random, column);
       List<Event> events =
@@ -54,30 +57,44 @@ class AggregationOracleTest {
         }
         Aggregator aggregator = Aggregator.of(function, column);
         for (Duration[] w : WINDOWS) {
-          Window window = w[0] == null ? Window.lifetime(w[1]) : Window.sliding(w[0], w[1]);
-          List<Tile> tiles = throughCodec(aggregator, TileBuilder.build(aggregator, w[1], events));
-          for (Instant t : times(random, rows, w)) {
-            Object expected = oracle(function, column, w[0], w[1], rows, t);
-            String where =
-                "seed " + seed + ", " + function + "(" + column + ") over " + window + " at " + t;
-            assertThat(RawAggregation.valueAt(aggregator, window, events, t))
-                .as("raw, " + where)
-                .isEqualTo(expected);
-            assertThat(PointInTimeAggregation.valueAt(aggregator, window, tiles, events, t))
-                .as("tiles, " + where)
-                .isEqualTo(expected);
-          }
-          for (Instant t : timesAfterAll(random, rows, w)) {
-            Object expected = oracle(function, column, w[0], w[1], rows, t);
-            String where =
-                "seed " + seed + ", " + function + "(" + column + ") over " + window + " at " + t;
-            assertThat(ServingAggregation.valueAt(aggregator, window, tiles, t))
-                .as("serving, " + where)
-                .isEqualTo(expected);
-          }
+          staleTilesSeen += checkWindow(seed, random, aggregator, rows, events, w);
         }
       }
     }
+    assertThat(staleTilesSeen).as("seed %d exercised tiles created after t", seed).isPositive();
+  }
+
+  /** Checks the three paths for one aggregator and window; returns how often a tile was stale. */
+  private static int checkWindow(
+      int seed,
+      Random random,
+      Aggregator aggregator,
+      List<Row> rows,
+      List<Event> events,
+      Duration[] w) {
+    Window window = w[0] == null ? Window.lifetime(w[1]) : Window.sliding(w[0], w[1]);
+    AggregationFunction function = aggregator.function();
+    ValueType column = aggregator.column();
+    List<Tile> tiles = throughCodec(aggregator, TileBuilder.build(aggregator, w[1], events));
+    Supplier<String> where =
+        () -> "seed " + seed + ", " + function + "(" + column + ") over " + window;
+    int stale = 0;
+    for (Instant t : times(random, rows, w)) {
+      Object expected = oracle(function, column, w[0], w[1], rows, t);
+      assertThat(RawAggregation.valueAt(aggregator, window, events, t))
+          .as(() -> "raw, " + where.get() + " at " + t)
+          .isEqualTo(expected);
+      assertThat(PointInTimeAggregation.valueAt(aggregator, window, tiles, events, t))
+          .as(() -> "tiles, " + where.get() + " at " + t)
+          .isEqualTo(expected);
+      stale += tiles.stream().anyMatch(tile -> tile.createdTime().isAfter(t)) ? 1 : 0;
+    }
+    for (Instant t : timesAfterAll(random, rows)) {
+      assertThat(ServingAggregation.valueAt(aggregator, window, tiles, t))
+          .as(() -> "serving, " + where.get() + " at " + t)
+          .isEqualTo(oracle(function, column, w[0], w[1], rows, t));
+    }
+    return stale;
   }
 
   private static List<Tile> throughCodec(Aggregator aggregator, List<Tile> tiles) {
@@ -149,10 +166,10 @@ class AggregationOracleTest {
     return ts;
   }
 
-  private static List<Instant> timesAfterAll(Random random, List<Row> rows, Duration[] w) {
+  private static List<Instant> timesAfterAll(Random random, List<Row> rows) {
     Instant last =
         rows.stream()
-            .flatMap(r -> java.util.stream.Stream.of(r.eventTime, r.createdTime))
+            .flatMap(r -> Stream.of(r.eventTime, r.createdTime))
             .max(Comparator.naturalOrder())
             .orElseThrow();
     List<Instant> ts = new ArrayList<>(List.of(last));
