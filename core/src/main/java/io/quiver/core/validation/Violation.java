@@ -7,6 +7,9 @@ package io.quiver.core.validation;
 public record Violation(String field, Object value, String message) {
 
   public Violation prefixed(String prefix) {
+    if (prefix.isEmpty()) {
+      return this;
+    }
     return new Violation(prefix + (field.startsWith("[") ? "" : ".") + field, value, message);
   }
 
