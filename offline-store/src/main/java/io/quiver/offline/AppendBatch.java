@@ -3,6 +3,7 @@ package io.quiver.offline;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.apache.iceberg.AppendFiles;
@@ -42,6 +43,15 @@ public final class AppendBatch {
 
   /** Rows are {@code Object[]} of canonical Java values in {@code spec.columns()} order. */
   public AppendResult append(TableSpec spec, String batchId, Iterable<Object[]> rows) {
+    return append(spec, batchId, rows, Map.of());
+  }
+
+  /**
+   * The same, with extra snapshot summary properties (e.g. a quality report); names starting with
+   * {@code quiver.} are Quiver's.
+   */
+  public AppendResult append(
+      TableSpec spec, String batchId, Iterable<Object[]> rows, Map<String, String> summary) {
     if (batchId == null || batchId.isBlank()) {
       throw new IllegalArgumentException("batch id must not be blank");
     }
@@ -51,7 +61,7 @@ public final class AppendBatch {
       return AppendResult.alreadyCommitted(spec.identifier(), batchId, existing.get().snapshotId());
     }
     Written written = write(table, spec, rows);
-    long snapshotId = commit(table, batchId, written.files());
+    long snapshotId = commit(table, batchId, summary, written.files());
     return new AppendResult(
         spec.identifier(), batchId, snapshotId, true, written.rows(), written.files().size());
   }
@@ -112,8 +122,11 @@ public final class AppendBatch {
     return new FanoutDataWriter<>(files, names, table.io(), targetSize);
   }
 
-  private static long commit(Table table, String batchId, List<DataFile> files) {
-    AppendFiles append = table.newAppend().set(BATCH_ID, batchId);
+  private static long commit(
+      Table table, String batchId, Map<String, String> summary, List<DataFile> files) {
+    AppendFiles append = table.newAppend();
+    summary.forEach(append::set);
+    append.set(BATCH_ID, batchId);
     files.forEach(append::appendFile);
     try {
       append.commit();

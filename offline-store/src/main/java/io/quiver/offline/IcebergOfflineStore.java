@@ -48,6 +48,11 @@ public final class IcebergOfflineStore implements AutoCloseable {
     return appendBatch.append(spec, batchId, rows);
   }
 
+  public AppendResult append(
+      TableSpec spec, String batchId, Iterable<Object[]> rows, Map<String, String> summary) {
+    return appendBatch.append(spec, batchId, rows, summary);
+  }
+
   public AppendResult appendCurated(
       CuratedTableSpec spec, String batchId, Iterable<Object[]> rows) {
     return appendCurated.append(spec, batchId, rows);

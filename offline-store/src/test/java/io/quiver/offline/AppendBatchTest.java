@@ -218,6 +218,40 @@ class AppendBatchTest {
         .containsExactlyInAnyOrder(tuple(300L, "01", "0909"), tuple(3600L, null, "08"));
   }
 
+  @Test
+  void quarantinedBatchKeepsRowsWithNullsAndItsReportInTheSnapshot() {
+    FeatureTableSpec view =
+        FeatureTableSpec.select(project, "v", 1, KEYS, List.of(Column.of("n", ValueType.INT64)));
+    QuarantineTableSpec quarantine = new QuarantineTableSpec(project, "v", view);
+    Instant t = at("2026-01-01T00:00:00Z");
+
+    AppendResult result =
+        store.append(
+            quarantine,
+            "b1",
+            rows(row(null, t, t, 1L)),
+            Map.of("quiver.quality-report", "{\"completeness(user_id)\":0.0}"));
+
+    Table table = store.catalog().loadTable(TableNames.quarantine(project, "v"));
+    assertThat(table.snapshot(result.snapshotId()).summary())
+        .containsEntry("quiver.quality-report", "{\"completeness(user_id)\":0.0}")
+        .containsEntry(AppendBatch.BATCH_ID, "b1");
+    assertThat(store.scan(quarantine.identifier(), null))
+        .extracting(r -> r.get("user_id"), r -> r.get("n"))
+        .containsExactly(tuple(null, 1L));
+  }
+
+  @Test
+  void requiredColumnMustNotBeNull() {
+    FeatureTableSpec spec = allTypes();
+    Object[] row = allTypesRows().get(0).clone();
+    row[0] = null;
+
+    assertThatThrownBy(() -> store.append(spec, "b1", rows(row)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("column user_id must not be null");
+  }
+
   private List<Map<String, Object>> sortedScan(FeatureTableSpec spec) {
     return store.scan(spec.identifier(), null).stream()
         .map(TestStore::comparable)
