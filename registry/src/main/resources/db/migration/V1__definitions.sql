@@ -22,6 +22,9 @@ create table view_versions (
     revision        bigint      not null,
     spec            text        not null,
     backfill_state  varchar(16) not null,
+    -- JSON {"<schema id>": [{name, type}, ...]}: every feature list this version had. The schema
+    -- id is the revision that introduced the list; online records carry it so old ones decode.
+    schemas         text        not null,
     created_at      timestamptz not null,
     updated_at      timestamptz not null,
     constraint view_versions_unique unique (project, name, version)

@@ -38,12 +38,21 @@ final class RegistryJson {
     out.put("version", v.version);
     out.put("revision", v.revision);
     out.put("backfillState", v.backfillState);
+    out.set("schemas", readTree(v.schemas));
     out.put("createdAt", v.createdAt.toString());
     out.put("updatedAt", v.updatedAt.toString());
     out.set(
         "definition",
         DefinitionJson.write(ProjectStore.parse(io.quiver.core.model.Kind.FEATURE_VIEW, v.spec)));
     return out;
+  }
+
+  private static com.fasterxml.jackson.databind.JsonNode readTree(String json) {
+    try {
+      return DefinitionJson.mapper().readTree(json);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   static ArrayNode versions(List<ViewVersionRow> rows) {

@@ -3,9 +3,11 @@ package io.quiver.registry.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quiver.common.json.DefinitionJson;
+import io.quiver.core.model.DataSource;
 import io.quiver.core.model.Definition;
+import io.quiver.core.model.FeatureView;
+import io.quiver.core.model.Field;
 import io.quiver.core.model.Kind;
-import io.quiver.core.plan.Action;
 import io.quiver.core.plan.Change;
 import io.quiver.core.plan.Planner;
 import io.quiver.core.plan.StoredDefinition;
@@ -70,9 +72,17 @@ public class ProjectStore {
     for (Change c : changes) {
       switch (c.action()) {
         case CREATE -> create(project, c, now);
-        case UPDATE, NEW_VERSION -> update(project, c, now);
+        case UPDATE, NEW_VERSION ->
+            fill(DefinitionRow.find(project, c.kind().wireName(), c.name()), c, now);
         case DELETE -> DefinitionRow.find(project, c.kind().wireName(), c.name()).delete();
         default -> {}
+      }
+    }
+    // Versions last: an aggregation view's feature types depend on its source, which the same
+    // plan may have just written.
+    for (Change c : changes) {
+      if (c.kind() == Kind.FEATURE_VIEW && c.toVersion() != null) {
+        writeVersion(project, c, now);
       }
     }
   }
@@ -85,22 +95,28 @@ public class ProjectStore {
     row.createdAt = now;
     fill(row, c, now);
     row.persist();
-    if (c.toVersion() != null) {
-      newVersion(project, c, now);
-    }
   }
 
-  private void update(String project, Change c, Instant now) {
-    DefinitionRow row = DefinitionRow.find(project, c.kind().wireName(), c.name());
-    fill(row, c, now);
-    if (c.action() == Action.NEW_VERSION) {
-      newVersion(project, c, now);
-    } else if (c.toVersion() != null) {
-      ViewVersionRow v = ViewVersionRow.find(project, c.name(), c.toVersion());
-      v.revision = row.revision;
-      v.spec = row.spec;
-      v.updatedAt = now;
+  private void writeVersion(String project, Change c, Instant now) {
+    FeatureView view = (FeatureView) c.after();
+    DefinitionRow sourceRow =
+        DefinitionRow.find(project, Kind.DATA_SOURCE.wireName(), view.source());
+    List<Field> features = view.resolvedFeatures((DataSource) parse(sourceRow));
+    ViewVersionRow v = ViewVersionRow.find(project, c.name(), c.toVersion());
+    if (v == null) {
+      v = new ViewVersionRow();
+      v.project = project;
+      v.name = c.name();
+      v.version = c.toVersion();
+      v.backfillState = ViewVersionRow.PENDING;
+      v.createdAt = now;
+      v.schemas = "{}";
     }
+    v.revision = c.toRevision();
+    v.spec = DefinitionJson.write(view).toString();
+    v.schemas = Schemas.withFeatures(v.schemas, c.toRevision(), features);
+    v.updatedAt = now;
+    v.persist();
   }
 
   private static void fill(DefinitionRow row, Change c, Instant now) {
@@ -108,18 +124,5 @@ public class ProjectStore {
     row.version = c.toVersion();
     row.spec = DefinitionJson.write(c.after()).toString();
     row.updatedAt = now;
-  }
-
-  private static void newVersion(String project, Change c, Instant now) {
-    ViewVersionRow v = new ViewVersionRow();
-    v.project = project;
-    v.name = c.name();
-    v.version = c.toVersion();
-    v.revision = c.toRevision();
-    v.spec = DefinitionJson.write(c.after()).toString();
-    v.backfillState = ViewVersionRow.PENDING;
-    v.createdAt = now;
-    v.updatedAt = now;
-    v.persist();
   }
 }

@@ -33,6 +33,9 @@ public class ViewVersionRow extends PanacheEntityBase {
   @Column(columnDefinition = "text")
   public String spec;
 
+  @Column(columnDefinition = "text")
+  public String schemas;
+
   @Column(name = "backfill_state")
   public String backfillState;
 
