@@ -242,6 +242,19 @@ class AppendBatchTest {
   }
 
   @Test
+  void emptyBatchStillRecordsItsBatchIdSoARerunIsSkipped() {
+    FeatureTableSpec spec = allTypes();
+
+    AppendResult empty = store.append(spec, "quiet-hour", List.of());
+    AppendResult rerun = store.append(spec, "quiet-hour", allTypesRows());
+
+    assertThat(empty.committed()).isTrue();
+    assertThat(empty.files()).isZero();
+    assertThat(rerun.committed()).isFalse();
+    assertThat(store.scan(spec.identifier(), null)).isEmpty();
+  }
+
+  @Test
   void requiredColumnMustNotBeNull() {
     FeatureTableSpec spec = allTypes();
     Object[] row = allTypesRows().get(0).clone();
