@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import java.util.function.ToIntFunction;
 
 /**
@@ -44,11 +45,22 @@ public final class ReadPlan {
   }
 
   /**
-   * Decodes the replies, one per {@link #commands()} entry, into values per (view, row).
-   *
-   * @param schemas the schemas of every id a stored select record may carry
+   * Decodes the replies, one per {@link #commands()} entry, into values per (view, row). Each
+   * select view's records decode with its own {@link ViewRead#schemas()}. A value whose bytes do
+   * not decode (unknown format version or schema id, bad bytes) becomes {@linkplain
+   * ReadResult#unreadable unreadable} alone; for an aggregation view one bad tile makes the row's
+   * tiles unreadable, since a window merged without it would be wrong.
    */
+  public ReadResult decode(List<List<byte[]>> replies) {
+    return decodeWith(replies, v -> views.get(v).schemas());
+  }
+
+  /** As {@link #decode(List)}, with one lookup for every select view. */
   public ReadResult decode(List<List<byte[]>> replies, SchemaLookup schemas) {
+    return decodeWith(replies, v -> schemas);
+  }
+
+  private ReadResult decodeWith(List<List<byte[]>> replies, IntFunction<SchemaLookup> schemasOf) {
     if (replies.size() != commands.size()) {
       throw new IllegalArgumentException(
           replies.size() + " replies for " + commands.size() + " commands");
@@ -59,13 +71,21 @@ public final class ReadPlan {
       results[v] = new Object[view.entityKeys().size()];
       for (int row = 0; row < results[v].length; row++) {
         List<byte[]> reply = replies.get(command[v][row]);
-        results[v][row] =
-            view.tiled()
-                ? tiles(reply)
-                : record(reply.get(position[v][row]), schemas, view.schema());
+        results[v][row] = decodeOne(view, reply, row, v, schemasOf);
       }
     }
     return new ReadResult(results);
+  }
+
+  private Object decodeOne(
+      ViewRead view, List<byte[]> reply, int row, int v, IntFunction<SchemaLookup> schemasOf) {
+    try {
+      return view.tiled()
+          ? tiles(reply)
+          : record(reply.get(position[v][row]), schemasOf.apply(v), view.schema());
+    } catch (IllegalArgumentException | IllegalStateException | IndexOutOfBoundsException e) {
+      return new ReadResult.Unreadable(view.view() + " v" + view.version() + ": " + e.getMessage());
+    }
   }
 
   private void planSelects() {

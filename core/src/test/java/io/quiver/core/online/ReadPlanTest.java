@@ -2,6 +2,7 @@ package io.quiver.core.online;
 
 import static io.quiver.core.model.ValueType.INT64;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.quiver.core.model.Field;
 import io.quiver.core.model.ValueType;
@@ -56,6 +57,49 @@ class ReadPlanTest {
     assertThat(result.select(0, 1)).isNull();
     assertThat(result.tiles(1, 0)).extracting(Tile::startMicros).containsExactly(0L, 300L);
     assertThat(result.tiles(1, 1)).isEmpty();
+  }
+
+  @Test
+  void decodesEachSelectViewWithItsOwnSchemaIds() {
+    // Schema ids are per view version: id 1 means different features in PROFILE and CLICKS.
+    ReadPlan plan =
+        ReadPlan.of(
+            List.of(
+                ViewRead.select("demo", "profile", 1, PROFILE, List.of(u1)),
+                ViewRead.select("demo", "clicks", 2, CLICKS, List.of(u1))));
+    byte[] fr = SelectRecordCodec.encode(PROFILE, new SelectRecord(1, 10, 11, List.of("fr")));
+    byte[] n = SelectRecordCodec.encode(CLICKS, new SelectRecord(1, 12, 13, List.of(7L)));
+
+    ReadResult result = plan.decode(List.of(List.of(fr, n)));
+
+    assertThat(result.select(0, 0).values()).containsExactly("fr");
+    assertThat(result.select(1, 0).values()).containsExactly(7L);
+  }
+
+  @Test
+  void anUndecodableValueIsUnreadableAloneAndTheOthersStillRead() {
+    ReadPlan plan =
+        ReadPlan.of(
+            List.of(
+                ViewRead.select("demo", "profile", 1, PROFILE, List.of(u1, u2)),
+                ViewRead.tiles("demo", "user_features", 1, List.of(u1, u2))));
+    byte[] fr = SelectRecordCodec.encode(PROFILE, new SelectRecord(1, 10, 11, List.of("fr")));
+    OnlineSchema newer = new OnlineSchema(9, PROFILE.features());
+    byte[] unknownId = SelectRecordCodec.encode(newer, new SelectRecord(9, 1, 1, List.of("de")));
+    byte[] badTile = {9, 9};
+    Tile ok = new Tile(0, 1, 4, new byte[] {1});
+
+    ReadResult result =
+        plan.decode(
+            List.of(
+                List.of(fr), List.of(unknownId), flat(ok), List.of(TileCodec.field(0), badTile)));
+
+    assertThat(result.select(0, 0).values()).containsExactly("fr");
+    assertThat(result.unreadable(0, 0)).isEmpty();
+    assertThat(result.unreadable(0, 1)).hasValueSatisfying(r -> assertThat(r).contains("9"));
+    assertThat(result.tiles(1, 0)).hasSize(1);
+    assertThat(result.unreadable(1, 1)).isPresent();
+    assertThatThrownBy(() -> result.select(0, 1)).isInstanceOf(IllegalStateException.class);
   }
 
   private static List<byte[]> flat(Tile... tiles) {
