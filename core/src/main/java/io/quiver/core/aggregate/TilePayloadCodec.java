@@ -1,0 +1,53 @@
+package io.quiver.core.aggregate;
+
+import io.quiver.core.value.BinaryReader;
+import io.quiver.core.value.BinaryWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The payload of one online tile of an aggregation view: the partial aggregates of all the view's
+ * aggregations for one hop, in the view's aggregation order, so one Redis hash field holds a whole
+ * tile and the materializer, serving and the export decode it with this one class.
+ *
+ * <p>Version 1: {@code [version=0x01][varint count]} then per aggregation a varint length and the
+ * {@link PartialAggregateCodec} bytes of its partial (an empty partial when the hop had no value).
+ */
+public final class TilePayloadCodec {
+  public static final int VERSION = 1;
+
+  private TilePayloadCodec() {}
+
+  public static byte[] encode(List<PartialAggregate> partials) {
+    BinaryWriter out = new BinaryWriter().writeByte(VERSION).writeVarLong(partials.size());
+    for (PartialAggregate p : partials) {
+      out.writeBytes(PartialAggregateCodec.encode(p));
+    }
+    return out.toByteArray();
+  }
+
+  /**
+   * Decodes a payload written for {@code aggregators} (the view's aggregations, in order).
+   *
+   * @throws IllegalArgumentException for an unknown version, a count that differs from the
+   *     aggregators', or malformed partials
+   */
+  public static List<PartialAggregate> decode(byte[] payload, List<Aggregator> aggregators) {
+    BinaryReader in = new BinaryReader(payload);
+    int version = in.readByte();
+    if (version != VERSION) {
+      throw new IllegalArgumentException("unknown tile payload format version " + version);
+    }
+    int n = in.readLength();
+    if (n != aggregators.size()) {
+      throw new IllegalArgumentException(
+          "tile payload holds " + n + " aggregate(s), the view has " + aggregators.size());
+    }
+    List<PartialAggregate> out = new ArrayList<>(n);
+    for (Aggregator a : aggregators) {
+      out.add(PartialAggregateCodec.decode(in.readBytes(), a));
+    }
+    in.requireEnd();
+    return out;
+  }
+}

@@ -1,0 +1,27 @@
+package io.quiver.materializer.pipeline;
+
+import io.quiver.materializer.run.DeadLetters.Rejected;
+import io.quiver.materializer.source.RowSink;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Collects a batch's rows and its rejected rows (the first {@value #KEPT} kept with reasons). */
+final class CollectingSink implements RowSink {
+  static final int KEPT = 10_000;
+  final List<Object[]> rows = new ArrayList<>();
+  final List<Rejected> rejected = new ArrayList<>();
+  long rejectedCount;
+
+  @Override
+  public void accept(Object[] row) {
+    rows.add(row);
+  }
+
+  @Override
+  public void reject(String position, String reason, String record) {
+    rejectedCount++;
+    if (rejected.size() < KEPT) {
+      rejected.add(new Rejected(position, reason, record));
+    }
+  }
+}

@@ -1,0 +1,100 @@
+package io.quiver.materializer.pipeline;
+
+import io.quiver.materializer.source.CsvSourceFile;
+import io.quiver.materializer.source.FileListing;
+import io.quiver.materializer.source.FileRef;
+import io.quiver.materializer.source.ParquetSourceFile;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A FILE source's input for one run: the given files, every file's schema checked before any row is
+ * read (a missing column fails the run before anything is written), then each file streamed.
+ */
+public final class FileSourceInput {
+  private FileSourceInput() {}
+
+  /** The files the source's path names now, minus those in {@code seen} (paths). */
+  public static List<FileRef> newFiles(ViewContext ctx, Path dataRoot, Set<String> seen) {
+    List<FileRef> out = new ArrayList<>();
+    for (FileRef f : FileListing.list(ctx.source().path(), format(ctx), dataRoot)) {
+      if (!seen.contains(f.path())) {
+        out.add(f);
+      }
+    }
+    return out;
+  }
+
+  public static List<FileRef> allFiles(ViewContext ctx, Path dataRoot) {
+    return FileListing.list(ctx.source().path(), format(ctx), dataRoot);
+  }
+
+  /** Reads {@code files}; rows of files not in {@code curated} (paths) also go to uncurated. */
+  public static BatchInput read(ViewContext ctx, List<FileRef> files, Set<String> curated) {
+    boolean csv = format(ctx).equals("CSV");
+    Set<String> extra = new LinkedHashSet<>();
+    for (FileRef f : files) {
+      extra.addAll(
+          csv
+              ? CsvSourceFile.checkSchema(f, ctx.layout())
+              : ParquetSourceFile.checkSchema(f, ctx.layout()));
+    }
+    CollectingSink sink = new CollectingSink();
+    List<Object[]> uncurated = new ArrayList<>();
+    List<FileRef> uncuratedFiles = new ArrayList<>();
+    for (FileRef f : files) {
+      int before = sink.rows.size();
+      if (csv) {
+        CsvSourceFile.read(f, ctx.layout(), sink);
+      } else {
+        ParquetSourceFile.read(f, ctx.layout(), sink);
+      }
+      if (!curated.contains(f.path())) {
+        uncurated.addAll(sink.rows.subList(before, sink.rows.size()));
+        uncuratedFiles.add(f);
+      }
+    }
+    StringBuilder positions = new StringBuilder();
+    files.forEach(f -> positions.append(f.position()).append('\n'));
+    return new BatchInput(
+        sink.rows,
+        uncurated,
+        uncuratedFiles,
+        sink.rejectedCount,
+        sink.rejected,
+        List.copyOf(extra),
+        files,
+        null,
+        positions.toString());
+  }
+
+  private static String format(ViewContext ctx) {
+    String f =
+        ctx.source().format() == null
+            ? "PARQUET"
+            : ctx.source().format().toUpperCase(java.util.Locale.ROOT);
+    if (!f.equals("PARQUET") && !f.equals("CSV")) {
+      throw new IllegalArgumentException(
+          "source " + ctx.source().name() + ": format " + f + " is not PARQUET or CSV");
+    }
+    return f;
+  }
+
+  /** Files from the positions text of a pending batch. */
+  public static List<FileRef> parse(String positions) {
+    List<FileRef> files = new ArrayList<>();
+    for (String line : positions.split("\n")) {
+      if (line.isBlank()) {
+        continue;
+      }
+      String[] p = line.split("\\|");
+      int n = p.length;
+      String path = String.join("|", java.util.Arrays.copyOf(p, n - 2));
+      files.add(new FileRef(path, Long.parseLong(p[n - 2]), Long.parseLong(p[n - 1])));
+    }
+    return files;
+  }
+}

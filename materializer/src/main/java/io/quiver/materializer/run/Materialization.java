@@ -1,0 +1,284 @@
+package io.quiver.materializer.run;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quiver.common.registry.RegistryClient;
+import io.quiver.core.quality.QualityProfiler;
+import io.quiver.core.quality.QualityReport;
+import io.quiver.materializer.config.MaterializerConfig;
+import io.quiver.materializer.monitor.MaterializerMetrics;
+import io.quiver.materializer.pipeline.AggregationTransform;
+import io.quiver.materializer.pipeline.BatchInput;
+import io.quiver.materializer.pipeline.CuratedEvents;
+import io.quiver.materializer.pipeline.FeatureBatch;
+import io.quiver.materializer.pipeline.FileSourceInput;
+import io.quiver.materializer.pipeline.SelectTransform;
+import io.quiver.materializer.pipeline.ViewContext;
+import io.quiver.materializer.sink.RedisOnlineStoreWriter;
+import io.quiver.materializer.source.FileRef;
+import io.quiver.offline.IcebergOfflineStore;
+import io.quiver.offline.QuarantineTableSpec;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * One attempt of one run, in order: read the new input (validated; rejected rows dead-lettered),
+ * quality gate, record the batch as pending, curated append, transform, ONE Iceberg append (batch
+ * id = hash of view version and source positions), pipelined Redis writes, then the progress moves
+ * — only after both sinks succeeded. A crash anywhere leaves the pending batch, which the next run
+ * re-runs with the same batch id (Iceberg skips it, Redis writes are idempotent).
+ */
+@ApplicationScoped
+public class Materialization {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final MaterializerConfig config;
+  private final RegistryClient registry;
+  private final IcebergOfflineStore offline;
+  private final RedisOnlineStoreWriter online;
+  private final ProgressStore progress;
+  private final DeadLetters deadLetters;
+  private final RunStore runs;
+  private final CrashPoints crash;
+  private final MaterializerMetrics metrics;
+
+  public Materialization(
+      MaterializerConfig config,
+      RegistryClient registry,
+      IcebergOfflineStore offline,
+      RedisOnlineStoreWriter online,
+      ProgressStore progress,
+      DeadLetters deadLetters,
+      RunStore runs,
+      CrashPoints crash,
+      MaterializerMetrics metrics) {
+    this.config = config;
+    this.registry = registry;
+    this.offline = offline;
+    this.online = online;
+    this.progress = progress;
+    this.deadLetters = deadLetters;
+    this.runs = runs;
+    this.crash = crash;
+    this.metrics = metrics;
+  }
+
+  public RunOutcome run(UUID runId, RunRequest request) {
+    Stages stages = new Stages();
+    ViewContext ctx =
+        stages.time(
+            "resolve",
+            () -> ViewContext.resolve(registry.fetch(request.project()), request.view()));
+    Optional<ProgressStore.Pending> pending =
+        request.isBackfill() ? Optional.empty() : progress.pending(ctx);
+    BatchInput in = stages.time("read", () -> read(ctx, request, pending));
+    deadLetters.save(runId, ctx.project(), ctx.source().name(), in.rejected());
+    List<Object[]> rows = request.isBackfill() ? inRange(ctx, in.rows(), request) : in.rows();
+    String batchId =
+        pending.map(ProgressStore.Pending::batchId).orElseGet(() -> batchId(ctx, request, in));
+    String warning = extraColumnsWarning(ctx, in);
+    checkRejected(ctx, in, stages, warning);
+    QualityReport report = stages.time("quality", () -> gate(ctx, rows));
+    String quality = json(report);
+    if (report.blocking()) {
+      stages.time("quarantine", () -> quarantine(ctx, batchId, rows, quality));
+      throw new RunFailure(
+          "quality gate held the batch back (quarantine__"
+              + ctx.viewName()
+              + ", batch "
+              + batchId
+              + "): "
+              + report.summary(),
+          outcome(ctx, in, 0, quality, stages, warning));
+    }
+    if (rows.isEmpty() && in.files().isEmpty() && in.watermark() == null) {
+      finish(ctx, request, in, null);
+      return outcome(ctx, in, 0, quality, stages, join(warning, "no new input"));
+    }
+    if (!request.isBackfill()) {
+      progress.savePending(ctx, new ProgressStore.Pending(batchId, in.positions()));
+    }
+    stages.time("curated", () -> curate(ctx, in));
+    crash.reach("after-curated-commit");
+    FeatureBatch batch = stages.time("transform", () -> transform(ctx, rows));
+    if (ctx.view().isOffline()) {
+      stages.time(
+          "iceberg",
+          () ->
+              offline.append(
+                  ctx.featureTable(),
+                  batchId,
+                  batch.offlineRows(),
+                  Map.of("quiver.run-id", runId.toString(), "quiver.quality-report", quality)));
+    }
+    crash.reach("after-iceberg-commit");
+    stages.time("redis", () -> online.write(batch.onlineWrites(), config.runs().redisPipeline()));
+    crash.reach("after-redis-write");
+    stages.time("progress", () -> finish(ctx, request, in, batch.newestEvent()));
+    long written =
+        ctx.view().isOffline() ? batch.offlineRows().size() : batch.onlineWrites().size();
+    metrics.recordSuccess(
+        ctx, in.rows().size(), written, in.rejectedCount(), batch.newestEvent(), stages);
+    return outcome(ctx, in, written, quality, stages, warning);
+  }
+
+  private BatchInput read(
+      ViewContext ctx, RunRequest request, Optional<ProgressStore.Pending> pending) {
+    Path root = Path.of(config.dataRoot().orElse("."));
+    Set<String> curated = progress.curatedFiles(ctx.project(), ctx.source().name());
+    List<FileRef> files;
+    if (request.isBackfill()) {
+      files = FileSourceInput.allFiles(ctx, root);
+    } else if (pending.isPresent()) {
+      files = FileSourceInput.parse(pending.get().position());
+    } else {
+      files = FileSourceInput.newFiles(ctx, root, progress.filesSeen(ctx));
+    }
+    return FileSourceInput.read(ctx, files, curated);
+  }
+
+  private static List<Object[]> inRange(ViewContext ctx, List<Object[]> rows, RunRequest r) {
+    int ev = ctx.layout().eventTimeIndex();
+    List<Object[]> out = new ArrayList<>();
+    for (Object[] row : rows) {
+      Instant t = (Instant) row[ev];
+      if (!t.isBefore(r.start()) && t.isBefore(r.end())) {
+        out.add(row);
+      }
+    }
+    return out;
+  }
+
+  private void checkRejected(ViewContext ctx, BatchInput in, Stages stages, String warning) {
+    long total = in.rows().size() + in.rejectedCount();
+    if (in.rejectedCount() > 0
+        && in.rejectedCount() > config.runs().maxRejectedFraction() * total) {
+      var first = in.rejected().get(0);
+      throw new RunFailure(
+          in.rejectedCount()
+              + " of "
+              + total
+              + " source rows rejected (kept in"
+              + " materializer.dead_letters); first at "
+              + first.position()
+              + ": "
+              + first.reason(),
+          outcome(ctx, in, 0, null, stages, warning));
+    }
+  }
+
+  private QualityReport gate(ViewContext ctx, List<Object[]> rows) {
+    QualityProfiler profiler =
+        QualityProfiler.of(ctx.view().expectations(), ctx.layout().rowFields());
+    for (Object[] row : rows) {
+      profiler.add(row);
+    }
+    return profiler.report(runs.recentRowCounts(ctx.project(), ctx.viewName(), 10));
+  }
+
+  private Object quarantine(ViewContext ctx, String batchId, List<Object[]> rows, String quality) {
+    QuarantineTableSpec spec =
+        new QuarantineTableSpec(ctx.project(), ctx.viewName(), ctx.layout().spec(ctx.project()));
+    return offline.append(spec, batchId, rows, Map.of("quiver.quality-report", quality));
+  }
+
+  private Object curate(ViewContext ctx, BatchInput in) {
+    if (in.uncurated().isEmpty() && in.uncuratedFiles().isEmpty()) {
+      return null;
+    }
+    StringBuilder positions = new StringBuilder(ctx.source().name());
+    in.uncuratedFiles().forEach(f -> positions.append('\n').append(f.position()));
+    String id = "curated-" + sha256(positions.toString());
+    offline.appendCurated(ctx.layout().spec(ctx.project()), id, in.uncurated());
+    progress.addCuratedFiles(ctx.project(), ctx.source().name(), in.uncuratedFiles(), id);
+    return null;
+  }
+
+  private FeatureBatch transform(ViewContext ctx, List<Object[]> rows) {
+    if (ctx.view().isAggregation()) {
+      return AggregationTransform.apply(ctx, rows, new CuratedEvents(offline.catalog()));
+    }
+    return SelectTransform.apply(ctx, rows);
+  }
+
+  private Object finish(ViewContext ctx, RunRequest request, BatchInput in, Instant newest) {
+    if (request.isBackfill()) {
+      return null; // a backfill rewrites a range; the incremental position stays where it was
+    }
+    progress.commit(ctx, in.files(), in.watermark(), newest);
+    if (!ctx.version().isBackfillComplete()) {
+      registry.setBackfillState(ctx.project(), ctx.viewName(), ctx.versionNumber(), "COMPLETE");
+    }
+    return null;
+  }
+
+  static String batchId(ViewContext ctx, RunRequest r, BatchInput in) {
+    String text =
+        ctx.project()
+            + "/"
+            + ctx.viewName()
+            + "/v"
+            + ctx.versionNumber()
+            + "|"
+            + r.mode()
+            + "|"
+            + r.start()
+            + "|"
+            + r.end()
+            + "|"
+            + in.positions();
+    return sha256(text);
+  }
+
+  private static String sha256(String text) {
+    try {
+      byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(d, 0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String extraColumnsWarning(ViewContext ctx, BatchInput in) {
+    return in.extraColumns().isEmpty()
+        ? null
+        : "source "
+            + ctx.source().name()
+            + " has undeclared columns, ignored: "
+            + in.extraColumns();
+  }
+
+  private static String join(String a, String b) {
+    return a == null ? b : a + "; " + b;
+  }
+
+  private static RunOutcome outcome(
+      ViewContext ctx, BatchInput in, long written, String quality, Stages s, String warning) {
+    return new RunOutcome(
+        ctx.versionNumber(),
+        in.rows().size(),
+        written,
+        in.rejectedCount(),
+        quality,
+        s.ordered(),
+        warning);
+  }
+
+  private static String json(QualityReport report) {
+    try {
+      return JSON.writeValueAsString(report);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

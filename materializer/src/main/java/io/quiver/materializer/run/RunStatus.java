@@ -1,0 +1,9 @@
+package io.quiver.materializer.run;
+
+/** A run's lifecycle. */
+public enum RunStatus {
+  QUEUED,
+  RUNNING,
+  SUCCEEDED,
+  FAILED
+}
