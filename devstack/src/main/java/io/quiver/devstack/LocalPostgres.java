@@ -76,11 +76,28 @@ final class LocalPostgres implements LocalServer {
   public void close() {
     try {
       postgres.close();
+      awaitExit();
     } catch (IOException e) {
       throw new UncheckedIOException("PostgreSQL did not stop", e);
     } finally {
       guard.close();
       WorkDir.delete(dir);
+    }
+  }
+
+  /**
+   * pg_ctl's fast stop returns once the server accepted the request, not once the postmaster is
+   * gone; a stopped stack must leave no process, so wait for it, and kill it if it lingers.
+   */
+  private void awaitExit() {
+    try {
+      postmaster.onExit().get(15, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      postmaster.destroyForcibly();
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException("waiting for PostgreSQL to exit failed", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
