@@ -1,0 +1,134 @@
+package io.quiver.export.engine;
+
+import io.quiver.offline.Column;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The SQL of SPEC's point-in-time rule for one select view, creating {@code table(__row,
+ * features...)} with one row per entity row that has a match.
+ *
+ * <p>A feature row is visible at t when {@code event_timestamp <= t} and, with the leakage guard,
+ * {@code created_timestamp <= t}: that is, from {@code v = greatest(event, created)} on (without
+ * the guard, from {@code v = event}). The answer at t is the visible row with the greatest (event,
+ * created). Feature rows and entity rows of one key are sorted together by v (feature rows first on
+ * equal v) and a running max of the packed (event, created) gives, at each entity row, the best
+ * visible pair; the feature values are then joined back on (keys, pair). maxAge is checked on the
+ * chosen row only: every other visible row is older. Full ties (same keys, event and created time)
+ * take the row whose feature columns, in table order, are greatest: arbitrary but reproducible.
+ */
+final class SelectJoin {
+  private static final String TWO_TO_64 = "18446744073709551616::HUGEINT";
+  private static final String TWO_TO_63 = "9223372036854775808::HUGEINT";
+
+  private SelectJoin() {}
+
+  static String createTable(String table, ViewRead view, boolean leakageGuard) {
+    List<String> keys = view.joinKeys().stream().map(k -> k.name()).toList();
+    String source = view.table().duckDbReadParquet();
+    String visible =
+        leakageGuard ? "greatest(event_timestamp, created_timestamp)" : "event_timestamp";
+    String keyCols = Sql.idents(keys, "");
+    String entityKeys =
+        keys.stream().map(k -> Sql.ident("__key_" + k) + " AS " + Sql.ident(k)).collect(joining());
+    String packed =
+        "epoch_us(event_timestamp)::HUGEINT * "
+            + TWO_TO_64
+            + " + epoch_us(created_timestamp)::HUGEINT + "
+            + TWO_TO_63;
+    String best =
+        "SELECT __row, __t, "
+            + keyCols
+            + ", max(__p) OVER (PARTITION BY "
+            + keyCols
+            + " ORDER BY __v, __kind ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS __best,"
+            + " __kind FROM (SELECT "
+            + keyCols
+            + ", "
+            + visible
+            + " AS __v, 0 AS __kind, "
+            + packed
+            + " AS __p, NULL::BIGINT AS __row, NULL::TIMESTAMPTZ AS __t FROM "
+            + source
+            + " UNION ALL SELECT "
+            + entityKeys
+            + ", __t AS __v, 1 AS __kind, NULL::HUGEINT AS __p, __row, __t FROM entities)"
+            + " QUALIFY __kind = 1";
+    String rows =
+        "SELECT "
+            + keyCols
+            + ", event_timestamp, "
+            + packed
+            + " AS __p, "
+            + featureColumns(view)
+            + " FROM "
+            + source;
+    String on =
+        keys.stream()
+            .map(k -> "r." + Sql.ident(k) + " = b." + Sql.ident(k))
+            .collect(Collectors.joining(" AND "));
+    return "CREATE OR REPLACE TABLE "
+        + Sql.ident(table)
+        + " AS SELECT b.__row, "
+        + Sql.idents(view.features().stream().map(FeatureRead::outputColumn).toList(), "r.")
+        + " FROM ("
+        + best
+        + ") b JOIN ("
+        + rows
+        + ") r ON "
+        + on
+        + " AND r.__p = b.__best"
+        + maxAge(view)
+        + tieBreak(view);
+  }
+
+  private static java.util.stream.Collector<CharSequence, ?, String> joining() {
+    return Collectors.joining(", ");
+  }
+
+  /** Requested features as their output names; features the snapshot lacks read as null. */
+  private static String featureColumns(ViewRead view) {
+    Set<String> present =
+        view.table().columns().stream().map(Column::name).collect(Collectors.toSet());
+    List<String> cols = new ArrayList<>();
+    for (FeatureRead f : view.features()) {
+      String expr =
+          present.contains(f.name()) ? Sql.ident(f.name()) : "NULL::" + DuckDbTypes.of(f.type());
+      cols.add(expr + " AS " + Sql.ident(f.outputColumn()));
+    }
+    for (Column c : tieColumns(view)) {
+      cols.add(Sql.ident(c.name()) + " AS " + Sql.ident("__tie_" + c.name()));
+    }
+    return String.join(", ", cols);
+  }
+
+  private static String maxAge(ViewRead view) {
+    if (view.maxAgeOrNull() == null) {
+      return "";
+    }
+    long micros = view.maxAgeOrNull().toNanos() / 1_000;
+    return " WHERE epoch_us(r.event_timestamp) > epoch_us(b.__t) - " + micros;
+  }
+
+  private static String tieBreak(ViewRead view) {
+    List<String> order = new ArrayList<>();
+    for (Column c : tieColumns(view)) {
+      order.add("r." + Sql.ident("__tie_" + c.name()) + " DESC NULLS LAST");
+    }
+    order.add("r.__p");
+    return " QUALIFY row_number() OVER (PARTITION BY b.__row ORDER BY "
+        + String.join(", ", order)
+        + ") = 1";
+  }
+
+  /** The feature columns of the table at this snapshot, in table order. */
+  private static List<Column> tieColumns(ViewRead view) {
+    Set<String> standard = Set.of("event_timestamp", "created_timestamp");
+    Set<String> keys = view.joinKeys().stream().map(k -> k.name()).collect(Collectors.toSet());
+    return view.table().columns().stream()
+        .filter(c -> !standard.contains(c.name()) && !keys.contains(c.name()))
+        .toList();
+  }
+}
