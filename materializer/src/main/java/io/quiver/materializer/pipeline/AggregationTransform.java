@@ -189,17 +189,4 @@ public final class AggregationTransform {
     }
     return keys;
   }
-
-  /** Deep equality of a curated row, to drop exact duplicates. */
-  private record RowKey(Object[] values) {
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof RowKey k && Arrays.deepEquals(values, k.values);
-    }
-
-    @Override
-    public int hashCode() {
-      return Arrays.deepHashCode(values);
-    }
-  }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quiver.common.registry.RegistryClient;
 import io.quiver.core.quality.QualityProfiler;
 import io.quiver.core.quality.QualityReport;
+import io.quiver.core.value.EpochMicros;
 import io.quiver.materializer.config.MaterializerConfig;
 import io.quiver.materializer.monitor.MaterializerMetrics;
 import io.quiver.materializer.pipeline.AggregationTransform;
@@ -12,6 +13,7 @@ import io.quiver.materializer.pipeline.BatchInput;
 import io.quiver.materializer.pipeline.CuratedEvents;
 import io.quiver.materializer.pipeline.FeatureBatch;
 import io.quiver.materializer.pipeline.FileSourceInput;
+import io.quiver.materializer.pipeline.RowKey;
 import io.quiver.materializer.pipeline.SelectTransform;
 import io.quiver.materializer.pipeline.ViewContext;
 import io.quiver.materializer.sink.RedisOnlineStoreWriter;
@@ -25,6 +27,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -199,9 +202,42 @@ public class Materialization {
     StringBuilder positions = new StringBuilder(ctx.source().name());
     in.uncuratedFiles().forEach(f -> positions.append('\n').append(f.position()));
     String id = "curated-" + sha256(positions.toString());
-    offline.appendCurated(ctx.layout().spec(ctx.project()), id, in.uncurated());
+    offline.appendCurated(ctx.layout().spec(ctx.project()), id, notYetCurated(ctx, in.uncurated()));
     progress.addCuratedFiles(ctx.project(), ctx.source().name(), in.uncuratedFiles(), id);
     return null;
+  }
+
+  /**
+   * Drops rows the curated table already holds (exact duplicates from earlier batches), reading
+   * back only the hours the rows fall in.
+   */
+  private List<Object[]> notYetCurated(ViewContext ctx, List<Object[]> rows) {
+    if (rows.isEmpty()
+        || !offline.catalog().tableExists(ctx.layout().spec(ctx.project()).identifier())) {
+      return rows;
+    }
+    long hour = 3_600_000_000L;
+    int ev = ctx.layout().eventTimeIndex();
+    long[] starts =
+        rows.stream()
+            .mapToLong(r -> Math.floorDiv(EpochMicros.of((Instant) r[ev]), hour) * hour)
+            .distinct()
+            .sorted()
+            .toArray();
+    Set<RowKey> existing = new HashSet<>();
+    new CuratedEvents(offline.catalog())
+        .read(
+            ctx.project(),
+            ctx.layout(),
+            CuratedEvents.ranges(starts, hour, 64),
+            r -> existing.add(new RowKey(r)));
+    List<Object[]> fresh = new ArrayList<>(rows.size());
+    for (Object[] r : rows) {
+      if (!existing.contains(new RowKey(r))) {
+        fresh.add(r);
+      }
+    }
+    return fresh;
   }
 
   private FeatureBatch transform(ViewContext ctx, List<Object[]> rows) {
