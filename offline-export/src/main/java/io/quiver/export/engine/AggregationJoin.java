@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -164,7 +165,7 @@ final class AggregationJoin {
     }
 
     private List<List<Tile>> readTiles(long kid) throws SQLException {
-      List<List<Tile>> perFeature = emptyLists();
+      List<List<TileRollup.Stored>> perFeature = emptyLists();
       while (tiles.at(kid)) {
         ResultSet r = tiles.row();
         Instant start = EpochMicros.toInstant(r.getLong(2));
@@ -173,15 +174,20 @@ final class AggregationJoin {
         for (int i = 0; i < view.features().size(); i++) {
           AggregateRead a = view.features().get(i).aggregateOrNull();
           byte[] bytes = r.getBytes(5 + i);
-          if (bytes != null && a.window().hop().getSeconds() == hopSeconds) {
-            perFeature
-                .get(i)
-                .add(new Tile(start, created, PartialAggregateCodec.decode(bytes, a.aggregator())));
+          if (bytes != null) {
+            Tile tile =
+                new Tile(start, created, PartialAggregateCodec.decode(bytes, a.aggregator()));
+            perFeature.get(i).add(new TileRollup.Stored(hopSeconds, tile));
           }
         }
         tiles.next();
       }
-      return perFeature;
+      List<List<Tile>> atWindowHop = new ArrayList<>();
+      for (int i = 0; i < perFeature.size(); i++) {
+        Duration hop = view.features().get(i).aggregateOrNull().window().hop();
+        atWindowHop.add(TileRollup.atHop(perFeature.get(i), hop));
+      }
+      return atWindowHop;
     }
 
     private List<List<Event>> readEvents(long kid) throws SQLException {
