@@ -260,7 +260,7 @@ class UserFeaturesMaterializationTest {
     }
   }
 
-  private static Expected merge(List<List<PartialAggregate>> tiles) {
+  static Expected merge(List<List<PartialAggregate>> tiles) {
     List<PartialAggregate> total = new ArrayList<>();
     for (Aggregator a : AGGREGATORS) {
       total.add(a.empty());

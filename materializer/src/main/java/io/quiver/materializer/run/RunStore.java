@@ -84,6 +84,11 @@ public class RunStore {
     return runs.stream().findFirst();
   }
 
+  /** Runs recorded as RUNNING, in any process. */
+  public List<RunRecord> running() {
+    return query("SELECT * FROM materializer.runs WHERE status = 'RUNNING'");
+  }
+
   /** The view's most recent runs, newest first. */
   public List<RunRecord> recent(String project, String view, int limit) {
     return query(
