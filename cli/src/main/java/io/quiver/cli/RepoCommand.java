@@ -35,8 +35,8 @@ abstract class RepoCommand implements Callable<Integer> {
           repo.locate(e.getMessage()), e.details().stream().map(repo::locate).toList());
     }
     out.printf(
-        "%s of %d objects from %s in project '%s'%s:%n",
-        action.equals("apply") ? "Applied" : "Plan",
+        "%s %d objects from %s in project '%s'%s:%n",
+        action.equals("apply") ? "Applied" : "Plan for",
         repo.objects().size(),
         dir,
         project.project(),

@@ -57,7 +57,7 @@ class RepoApplyIT {
 
     CliProcess apply = CliProcess.jar(env, TIMEOUT, "apply", project, example);
     assertThat(apply.exit()).as(apply.toString()).isZero();
-    assertThat(apply.out()).startsWith("Applied of 4 objects").contains("4 to create");
+    assertThat(apply.out()).startsWith("Applied 4 objects").contains("4 to create");
 
     CliProcess again = CliProcess.jar(env, TIMEOUT, "plan", project, example);
     assertThat(again.out())
