@@ -93,14 +93,31 @@ public final class ExportCommand implements Callable<Integer> {
         export, path + "/" + id, "export " + id, Duration.ofSeconds(timeout), new Progress(out));
   }
 
+  /** Where the dataset is and what the manifest pins: rows, digests, each view's snapshot. */
   public static void print(JsonNode job, PrintWriter out) {
+    JsonNode m = job.path("manifest");
     out.println("Export " + job.path("id").asText() + ": " + job.path("status").asText());
-    out.println("  output: " + job.path("outputUri").asText());
-    JsonNode manifest = job.path("manifest");
-    if (manifest.isObject()) {
-      manifest
-          .fields()
-          .forEachRemaining(f -> out.println("  manifest." + f.getKey() + ": " + f.getValue()));
+    out.println("  dataset:  " + job.path("outputUri").asText());
+    out.println(
+        "  rows:     "
+            + m.path("output").path("rows").asText("?")
+            + " ("
+            + m.path("format").asText()
+            + ")");
+    out.println("  sha-256:  " + m.path("output").path("sha256").asText("?"));
+    for (JsonNode c : m.path("columns")) {
+      out.println("  column:   " + c.path("column").asText() + " " + c.path("type").asText());
+    }
+    for (JsonNode v : m.path("views")) {
+      out.println(
+          "  view:     "
+              + v.path("view").asText()
+              + " v"
+              + v.path("version").asText()
+              + " revision "
+              + v.path("revision").asText()
+              + ", snapshot "
+              + v.path("snapshotId").asText("none"));
     }
     out.flush();
   }

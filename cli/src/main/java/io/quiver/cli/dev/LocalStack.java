@@ -63,7 +63,7 @@ final class LocalStack implements AutoCloseable {
 
   private void startServers() {
     long begin = System.nanoTime();
-    stack = DevStack.start(new DevStackOptions(EnumSet.allOf(Component.class), env));
+    stack = DevStack.start(new DevStackOptions(EnumSet.allOf(Component.class), withWarehouse()));
     var endpoints = stack.endpoints();
     stackEnv.putAll(endpoints.toEnv());
     DevState next = state.withFolders(stack.folders().stream().map(Path::toString).toList());
@@ -90,6 +90,26 @@ final class LocalStack implements AutoCloseable {
                   millis));
     }
     save(next);
+  }
+
+  /**
+   * The warehouse lives in {@code $QUIVER_HOME/warehouse} unless {@code QUIVER_WAREHOUSE} says
+   * otherwise: exported datasets ({@code artifacts/}) must outlive {@code dev down}. Its tables do
+   * not: the catalog that names them is in the local PostgreSQL, which goes with the stack.
+   */
+  private Map<String, String> withWarehouse() {
+    Map<String, String> out = new LinkedHashMap<>(env);
+    String configured = env.get("QUIVER_WAREHOUSE");
+    if (configured == null || configured.isBlank()) {
+      Path warehouse = home.resolve("warehouse");
+      try {
+        Files.createDirectories(warehouse);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot create " + warehouse, e);
+      }
+      out.put("QUIVER_WAREHOUSE", warehouse.toString());
+    }
+    return out;
   }
 
   /**
