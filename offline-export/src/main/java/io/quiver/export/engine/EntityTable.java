@@ -48,6 +48,7 @@ final class EntityTable {
           "entities",
           "cannot read the entity input as " + q.entityFormat() + ": " + e.getMessage());
     }
+    requireRows(c);
     Map<String, String> types = describe(c);
     List<String> select = new ArrayList<>();
     for (Field key : joinKeys(q)) {
@@ -61,7 +62,6 @@ final class EntityTable {
               + " FROM entities_raw");
       s.execute("DROP TABLE entities_raw");
     }
-    requireRows(c);
     return List.copyOf(types.keySet());
   }
 
@@ -99,8 +99,8 @@ final class EntityTable {
     }
     boolean ok =
         key.type() == ValueType.INT64
-            ? INTEGERS.contains(type) || type.equals("UBIGINT") || type.equals("HUGEINT")
-            : type.equals("VARCHAR") || INTEGERS.contains(type) || type.equals("BIGINT");
+            ? INTEGERS.contains(type)
+            : type.equals("VARCHAR") || INTEGERS.contains(type);
     if (!ok) {
       throw new BadExportInputException(
           name, "join key must be " + key.type() + ", the entity input has " + type);
@@ -141,7 +141,7 @@ final class EntityTable {
 
   private static void requireRows(Connection c) throws SQLException {
     try (Statement s = c.createStatement();
-        ResultSet r = s.executeQuery("SELECT count(*) FROM entities")) {
+        ResultSet r = s.executeQuery("SELECT count(*) FROM entities_raw")) {
       r.next();
       if (r.getLong(1) == 0) {
         throw new BadExportInputException("entities", "the entity input has no rows");
