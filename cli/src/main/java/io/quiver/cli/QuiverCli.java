@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
     description = "Quiver, a feature store: local mode, the demo, and the feature repo as code.",
     subcommands = {
       DevCommand.class,
-      DemoCommand.class,
+      io.quiver.cli.demo.DemoCommand.class,
       PlanCommand.class,
       ApplyCommand.class,
       MaterializeCommand.class,
