@@ -81,13 +81,27 @@ final class AggregationJoin {
     for (FeatureRead f : view.features()) {
       cols.add(present.contains(f.name()) ? "t." + Sql.ident(f.name()) : "NULL::BLOB");
     }
-    return "SELECT k.__kid, epoch_us(t.tile_start), t.hop_seconds, epoch_us(t.created_timestamp), "
+    return "SELECT k.__kid, epoch_us(t.tile_start), t.hop_seconds, epoch_us(t.created_timestamp),"
+        + " coalesce(f.seq, 0), "
         + String.join(", ", cols)
         + " FROM "
         + plan.duckDbReadParquet()
+            .replace("hive_partitioning=false)", "hive_partitioning=false, filename=true)")
         + " t JOIN __keys k ON "
         + on("t", "", "k", keys)
-        + " ORDER BY k.__kid";
+        + " LEFT JOIN "
+        + sequences(view)
+        + " f ON f.filename = t.filename ORDER BY k.__kid";
+  }
+
+  /** The files' data sequence numbers as an inline table {@code (filename, seq)}. */
+  private static String sequences(ViewRead view) {
+    if (view.fileSequenceNumbers().isEmpty()) {
+      return "(SELECT NULL::VARCHAR AS filename, NULL::BIGINT AS seq WHERE false)";
+    }
+    return view.fileSequenceNumbers().entrySet().stream()
+        .map(e -> "(" + Sql.literal(e.getKey()) + ", " + e.getValue() + ")")
+        .collect(Collectors.joining(", ", "(SELECT * FROM (VALUES ", ") v(filename, seq))"));
   }
 
   private static String events(ViewRead view, List<String> keys) {
@@ -171,13 +185,14 @@ final class AggregationJoin {
         Instant start = EpochMicros.toInstant(r.getLong(2));
         long hopSeconds = r.getLong(3);
         Instant created = EpochMicros.toInstant(r.getLong(4));
+        long sequence = r.getLong(5);
         for (int i = 0; i < view.features().size(); i++) {
           AggregateRead a = view.features().get(i).aggregateOrNull();
-          byte[] bytes = r.getBytes(5 + i);
+          byte[] bytes = r.getBytes(6 + i);
           if (bytes != null) {
             Tile tile =
                 new Tile(start, created, PartialAggregateCodec.decode(bytes, a.aggregator()));
-            perFeature.get(i).add(new TileRollup.Stored(hopSeconds, tile));
+            perFeature.get(i).add(new TileRollup.Stored(hopSeconds, sequence, tile));
           }
         }
         tiles.next();

@@ -19,8 +19,8 @@ import java.util.TreeMap;
  * largest dividing the window's hop is used (each hop holds all events, so one suffices).
  */
 final class TileRollup {
-  /** One stored tile: its hop in seconds and the tile. */
-  record Stored(long hopSeconds, Tile tile) {}
+  /** One stored tile: its hop in seconds, its file's data sequence number, and the tile. */
+  record Stored(long hopSeconds, long sequence, Tile tile) {}
 
   private TileRollup() {}
 
@@ -36,21 +36,25 @@ final class TileRollup {
         hop = Math.max(hop, s.hopSeconds());
       }
     }
-    Map<Instant, Tile> newest = new TreeMap<>();
+    Map<Instant, Stored> newest = new TreeMap<>();
     for (Stored s : stored) {
       if (s.hopSeconds() == hop) {
-        newest.merge(s.tile().start(), s.tile(), TileRollup::newer);
+        newest.merge(s.tile().start(), s, TileRollup::newer);
       }
     }
     Map<Instant, Tile> merged = new TreeMap<>();
-    for (Tile t : newest.values()) {
+    for (Stored s : newest.values()) {
+      Tile t = s.tile();
       merged.merge(Hops.floor(t.start(), windowHop), relabel(t, windowHop), TileRollup::merge);
     }
     return new ArrayList<>(merged.values());
   }
 
-  private static Tile newer(Tile a, Tile b) {
-    return b.createdTime().isAfter(a.createdTime()) ? b : a;
+  private static Stored newer(Stored a, Stored b) {
+    if (a.sequence() != b.sequence()) {
+      return b.sequence() > a.sequence() ? b : a;
+    }
+    return b.tile().createdTime().isAfter(a.tile().createdTime()) ? b : a;
   }
 
   private static Tile relabel(Tile t, Duration windowHop) {

@@ -14,6 +14,7 @@ import io.quiver.offline.TablePlan;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import org.apache.iceberg.catalog.TableIdentifier;
 
@@ -46,13 +47,19 @@ public final class QueryBuilder {
     }
     TablePlan curated =
         v.curatedTable() == null ? null : plan(v.curatedTable(), v.curatedSnapshotId());
+    Map<String, Long> sequences =
+        curated == null || v.snapshotId() == null
+            ? Map.of()
+            : DataSequenceNumbers.of(
+                store.catalog(), TableIdentifier.parse(v.table()), v.snapshotId());
     return new ViewRead(
         v.view(),
         v.joinKeys(),
         v.maxAge() == null ? null : Durations.parse(v.maxAge()),
         plan(v.table(), v.snapshotId()),
         curated,
-        features);
+        features,
+        sequences);
   }
 
   private static AggregateRead aggregate(Manifest.ManifestView v, String feature) {

@@ -11,10 +11,12 @@ import io.quiver.core.model.AggregationFunction;
 import io.quiver.core.model.Field;
 import io.quiver.core.model.ValueType;
 import io.quiver.core.model.Window;
+import io.quiver.export.plan.DataSequenceNumbers;
 import io.quiver.offline.Column;
 import io.quiver.offline.CuratedTableSpec;
 import io.quiver.offline.FeatureTableSpec;
 import io.quiver.offline.IcebergOfflineStore;
+import io.quiver.offline.TablePlan;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,8 +33,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Aggregation views against a brute-force oracle over the raw events (no core code in the oracle):
  * tiles written by three materialization runs (so late events make tiles that are created after
- * some t, and recomputed tiles appear twice in the append-only table), 5-minute tiles under a
- * lifetime window whose hop is one hour, sliding windows, null values, entities without history.
+ * some t, and recomputed tiles appear twice in the append-only table, sometimes with the same
+ * created time and more events: the newest snapshot's row wins), 5-minute tiles under a lifetime
+ * window whose hop is one hour, sliding windows, null values, entities without history.
  */
 class AggregationPointInTimeOracleTest {
   private static final Instant BASE = Instant.parse("2024-03-01T00:00:00Z");
@@ -42,7 +45,8 @@ class AggregationPointInTimeOracleTest {
           BASE.plus(Duration.ofHours(2)), BASE.plus(Duration.ofHours(4)), BASE.plusSeconds(86400));
   private final IcebergOfflineStore store = EngineFixture.store();
 
-  record Txn(long user, Instant event, Instant created, Double amount) {}
+  /** A source event; {@code arrival} is when a materializer run can first see it. */
+  record Txn(long user, Instant event, Instant created, Instant arrival, Double amount) {}
 
   record Agg(String name, AggregationFunction function, String window) {}
 
@@ -140,10 +144,14 @@ class AggregationPointInTimeOracleTest {
           switch (rnd.nextInt(4)) {
             case 0, 1 -> event;
             case 2 -> event.plus(Duration.ofMinutes(rnd.nextInt(20)));
-            default -> event.plus(Duration.ofMinutes(60 + rnd.nextInt(180))); // late
+            default -> event.plus(Duration.ofMinutes(60 + rnd.nextInt(180))); // late backfill
           };
+      // Some arrive late with no later created time (a source without createdTimestampField):
+      // the recomputed tile can keep its created time while its content changes.
+      Instant arrival =
+          rnd.nextInt(4) == 0 ? created.plus(Duration.ofMinutes(90 + rnd.nextInt(120))) : created;
       Double amount = rnd.nextInt(6) == 0 ? null : (double) rnd.nextInt(100);
-      txns.add(new Txn(rnd.nextInt(5), event, created, amount));
+      txns.add(new Txn(rnd.nextInt(5), event, created, arrival, amount));
     }
     return txns;
   }
@@ -177,20 +185,23 @@ class AggregationPointInTimeOracleTest {
       AggregateRead read = new AggregateRead(aggregator, Window.parse(a.window(), null), "amount");
       features.add(new FeatureRead(a.name(), "spend__" + a.name(), type, read));
     }
+    TablePlan tilePlan = store.plan(tiles.identifier(), null);
     return new ViewRead(
         "spend",
         List.of(new Field("user_id", ValueType.INT64)),
         null,
-        store.plan(tiles.identifier(), null),
+        tilePlan,
         store.plan(curated.identifier(), null),
-        features);
+        features,
+        DataSequenceNumbers.of(
+            store.catalog(), tiles.identifier(), tilePlan.snapshotId().getAsLong()));
   }
 
   /** Whole tiles of every (user, hop) that got an event created in (from, to], as known at to. */
   private static List<Object[]> tilesOfRun(List<Txn> txns, Instant from, Instant to) {
     Set<List<Long>> touched = new HashSet<>();
     for (Txn x : txns) {
-      if (x.created().isAfter(from) && !x.created().isAfter(to)) {
+      if (x.arrival().isAfter(from) && !x.arrival().isAfter(to)) {
         touched.add(List.of(x.user(), hopStart(x.event())));
       }
     }
@@ -200,7 +211,7 @@ class AggregationPointInTimeOracleTest {
       for (Txn x : txns) {
         if (x.user() == key.get(0)
             && hopStart(x.event()) == key.get(1)
-            && !x.created().isAfter(to)) {
+            && !x.arrival().isAfter(to)) {
           events.add(new Event(x.event(), x.created(), x.amount()));
         }
       }
