@@ -1,0 +1,122 @@
+package io.quiver.bench.materializer;
+
+import io.quiver.core.online.ScriptCall;
+import io.quiver.devstack.Component;
+import io.quiver.devstack.DevStack;
+import io.quiver.devstack.DevStackOptions;
+import io.quiver.devstack.ServiceProcess;
+import io.quiver.devstack.StackEndpoints;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The materializer benchmark (SPEC "Performance", batch materialization): source rows per second
+ * end to end through the real, packaged materializer and registry, and its Redis write stage
+ * against a bare pipelined client sending the same commands, interleaved. See bench/README.md.
+ */
+public final class MaterializerBench {
+  private static final String PROJECT = "bench";
+  private static final Instant END = Instant.parse("2024-03-01T00:00:00Z");
+
+  private MaterializerBench() {}
+
+  public static void main(String[] argv) throws IOException {
+    Options o = Options.parse(argv);
+    Path data = Files.createTempDirectory("quiver-bench-events-");
+    try {
+      double load0 = Stats.loadAverage();
+      long g0 = System.nanoTime();
+      UserEventFiles.write(data, o.events(), o.users(), o.hours(), END, o.files());
+      System.out.printf(
+          "generated %,d user_events in %d files (%d users, %d h) in %.1f s%n",
+          o.events(), o.files(), o.users(), o.hours(), (System.nanoTime() - g0) / 1e9);
+      try (DevStack stack =
+          DevStack.start(DevStackOptions.of(EnumSet.of(Component.POSTGRES, Component.REDIS)))) {
+        StackEndpoints endpoints = stack.endpoints();
+        run(o, endpoints, data, load0);
+      }
+    } finally {
+      delete(data);
+    }
+  }
+
+  private static void run(Options o, StackEndpoints stack, Path data, double load0) {
+    Rest rest = new Rest();
+    try (ServiceProcess registry = ServiceProcess.start("registry", stack.toEnv());
+        ServiceProcess materializer =
+            ServiceProcess.start("materializer", materializerEnv(stack, registry), o.jvmArgs())) {
+      rest.post(
+          registry.url().resolve("/api/v1/projects/" + PROJECT + "/apply"),
+          UserFeaturesRepo.applyBody(data + "/*.parquet"),
+          200);
+      double loadBefore = Stats.loadAverage();
+      EndToEndRun run =
+          EndToEndRun.trigger(rest, materializer.url(), PROJECT, UserFeaturesRepo.VIEW);
+      double loadAfter = Stats.loadAverage();
+      if (!run.status().equals("SUCCEEDED")) {
+        throw new IllegalStateException("run " + run.status() + ": " + run.error());
+      }
+      System.out.printf(
+          "run: %s, %,d rows read, %,d written, stages %s, %s%n",
+          run.status(), run.rowsRead(), run.rowsWritten(), run.stageMillis(), run.error());
+      List<ScriptCall> calls;
+      try (BareRedisClient redis = BareRedisClient.connect(stack.redisUrl())) {
+        calls =
+            MaterializerCommands.readBack(
+                redis, PROJECT, UserFeaturesRepo.VIEW, run.version(), Duration.ofDays(7));
+      }
+      System.out.printf("rebuilt %,d EVALSHA tiles_put commands%n", calls.size());
+      double loadRedis0 = Stats.loadAverage();
+      RedisWriteComparison.Result redis =
+          RedisWriteComparison.run(calls, stack.redisUrl(), o.pipeline(), o.reps());
+      double loadRedis1 = Stats.loadAverage();
+      Report.print(
+          o,
+          run,
+          calls.size(),
+          redis,
+          new double[] {load0, loadBefore, loadAfter, loadRedis0, loadRedis1});
+    }
+  }
+
+  private static Map<String, String> materializerEnv(
+      StackEndpoints stack, ServiceProcess registry) {
+    Map<String, String> env = new HashMap<>(stack.toEnv());
+    env.put("QUIVER_REGISTRY_URL", registry.url().toString());
+    env.put("QUIVER_SCHEDULER_ENABLED", "false");
+    return env;
+  }
+
+  static String benchJvm() {
+    return System.getProperty("java.vm.name")
+        + " "
+        + Runtime.version()
+        + ", max heap "
+        + Runtime.getRuntime().maxMemory() / (1 << 20)
+        + " MB, args "
+        + ManagementFactory.getRuntimeMXBean().getInputArguments();
+  }
+
+  private static void delete(Path dir) throws IOException {
+    try (var files = Files.walk(dir)) {
+      files.sorted((a, b) -> b.compareTo(a)).forEach(MaterializerBench::deleteOne);
+    }
+  }
+
+  private static void deleteOne(Path p) {
+    try {
+      Files.deleteIfExists(p);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

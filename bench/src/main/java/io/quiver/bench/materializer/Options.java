@@ -1,0 +1,47 @@
+package io.quiver.bench.materializer;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Command-line options, {@code --name value}: the data set (events, users, hours of event time,
+ * files), the materializer's heap, the Redis pipeline size (the service's default 2000) and the
+ * number of interleaved Redis repetitions.
+ */
+record Options(
+    long events, int users, int hours, int files, String materializerHeap, int pipeline, int reps) {
+  static Options parse(String[] argv) {
+    Map<String, String> m = new HashMap<>();
+    for (int i = 0; i < argv.length; i++) {
+      if (!argv[i].startsWith("--") || i + 1 == argv.length) {
+        throw new IllegalArgumentException("expected --name value pairs, got " + argv[i]);
+      }
+      m.put(argv[i].substring(2), argv[++i]);
+    }
+    Options o =
+        new Options(
+            Long.parseLong(m.getOrDefault("events", "5000000")),
+            Integer.parseInt(m.getOrDefault("users", "50000")),
+            Integer.parseInt(m.getOrDefault("hours", "24")),
+            Integer.parseInt(m.getOrDefault("files", "10")),
+            m.getOrDefault("materializer-heap", "4g"),
+            Integer.parseInt(m.getOrDefault("pipeline", "2000")),
+            Integer.parseInt(m.getOrDefault("reps", "7")));
+    m.keySet()
+        .removeAll(
+            java.util.Set.of(
+                "events", "users", "hours", "files", "materializer-heap", "pipeline", "reps"));
+    if (!m.isEmpty()) {
+      throw new IllegalArgumentException("unknown options " + m.keySet());
+    }
+    if (o.reps() < 5) {
+      throw new IllegalArgumentException("--reps must be at least 5 (SPEC: median of >= 5)");
+    }
+    return o;
+  }
+
+  /** The materializer JVM's extra flags (ServiceProcess adds -XX:+UseSerialGC). */
+  String[] jvmArgs() {
+    return new String[] {"-Xmx" + materializerHeap, "-Xms" + materializerHeap};
+  }
+}

@@ -1,0 +1,58 @@
+package io.quiver.bench.materializer;
+
+import java.util.List;
+
+/** The small table the bench ends with. */
+final class Report {
+  private Report() {}
+
+  static void print(
+      Options o, EndToEndRun run, int commands, RedisWriteComparison.Result redis, double[] load) {
+    double seconds = run.duration().toNanos() / 1e9;
+    long redisMillis = run.stageMillis().getOrDefault("redis", 0L);
+    System.out.println();
+    System.out.println("== Quiver materializer bench ==");
+    System.out.printf("%-44s %,d%n", "source rows read", run.rowsRead());
+    System.out.printf("%-44s %,d%n", "offline rows (tiles) written", run.rowsWritten());
+    System.out.printf("%-44s %.2f%n", "run seconds (finishedAt - startedAt)", seconds);
+    System.out.printf(
+        "%-44s %,.0f  (SPEC target 500,000)%n", "rows/s end to end", run.rowsPerSecond());
+    System.out.printf("%-44s %s%n", "stage ms", run.stageMillis());
+    System.out.printf(
+        "%-44s %,d cmds in %d ms = %,.0f/s%n",
+        "redis stage inside the run (1 sample)",
+        commands,
+        redisMillis,
+        redisMillis == 0 ? 0.0 : commands / (redisMillis / 1e3));
+    System.out.printf(
+        "%-44s %,.0f/s (%s)%n",
+        "Redis writes/s Quiver, median", redis.quiverMedian(), fmt(redis.quiver()));
+    System.out.printf(
+        "%-44s %,.0f/s (%s)%n",
+        "Redis writes/s bare, median", redis.bareMedian(), fmt(redis.bare()));
+    System.out.printf(
+        "%-44s %.0f %% (median of per-rep ratios %.0f %%; target >= 70 %%)%n",
+        "ratio Quiver / bare (of medians)",
+        100 * redis.quiverMedian() / redis.bareMedian(),
+        100 * Stats.median(redis.ratios()));
+    System.out.printf(
+        "%-44s %d reps, pipeline %d, %,d EVALSHA tiles_put%n",
+        "redis comparison", o.reps(), o.pipeline(), commands);
+    System.out.printf(
+        "%-44s -Xmx%s -Xms%s -XX:+UseSerialGC%n",
+        "materializer JVM", o.materializerHeap(), o.materializerHeap());
+    System.out.printf("%-44s %s%n", "bench JVM (Redis clients)", MaterializerBench.benchJvm());
+    System.out.printf(
+        "%-44s start %.2f, run %.2f -> %.2f, redis reps %.2f -> %.2f%n",
+        "load average (1 min)", load[0], load[1], load[2], load[3], load[4]);
+    System.out.printf("%-44s %d cores%n", "machine", Runtime.getRuntime().availableProcessors());
+  }
+
+  private static String fmt(List<Double> values) {
+    StringBuilder s = new StringBuilder();
+    for (double v : values) {
+      s.append(s.length() == 0 ? "" : " ").append(String.format("%,.0f", v));
+    }
+    return s.toString();
+  }
+}
