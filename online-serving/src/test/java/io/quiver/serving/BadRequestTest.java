@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quiver.devstack.RegistryTestResource;
 import io.quiver.proto.serving.v1.EntityRow;
 import io.quiver.proto.serving.v1.GetOnlineFeaturesRequest;
 import io.quiver.proto.types.v1.Value;
@@ -20,10 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /** Unknown names are NOT_FOUND, bad join keys INVALID_ARGUMENT, each message naming the culprit. */
 @QuarkusTest
-@WithTestResource(
-    value = RegistryTestResource.class,
-    initArgs = @ResourceArg(name = "components", value = "postgres,redis"))
-@WithTestResource(GrpcPortResource.class)
+@WithTestResource(ServingTestResource.class)
 class BadRequestTest extends ServingTestBase {
 
   @BeforeEach

@@ -8,11 +8,9 @@ import static io.quiver.proto.serving.v1.FeatureStatus.UNREADABLE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quiver.core.online.OnlineSchema;
-import io.quiver.devstack.RegistryTestResource;
 import io.quiver.proto.serving.v1.EntityRow;
 import io.quiver.proto.serving.v1.FeatureColumn;
 import io.quiver.proto.serving.v1.GetOnlineFeaturesResponse;
@@ -25,10 +23,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@WithTestResource(
-    value = RegistryTestResource.class,
-    initArgs = @ResourceArg(name = "components", value = "postgres,redis"))
-@WithTestResource(GrpcPortResource.class)
+@WithTestResource(ServingTestResource.class)
 class GetOnlineFeaturesTest extends ServingTestBase {
 
   @Test

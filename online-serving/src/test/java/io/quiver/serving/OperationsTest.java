@@ -13,10 +13,8 @@ import grpc.reflection.v1alpha.Reflection.ServerReflectionRequest;
 import grpc.reflection.v1alpha.Reflection.ServerReflectionResponse;
 import grpc.reflection.v1alpha.Reflection.ServiceResponse;
 import io.quarkus.grpc.GrpcClient;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quiver.devstack.RegistryTestResource;
 import io.restassured.http.ContentType;
 import io.smallrye.mutiny.Multi;
 import java.time.Duration;
@@ -25,10 +23,7 @@ import org.junit.jupiter.api.Test;
 
 /** gRPC health and reflection, the REST twin, HTTP health and metrics. */
 @QuarkusTest
-@WithTestResource(
-    value = RegistryTestResource.class,
-    initArgs = @ResourceArg(name = "components", value = "postgres,redis"))
-@WithTestResource(GrpcPortResource.class)
+@WithTestResource(ServingTestResource.class)
 class OperationsTest extends ServingTestBase {
   @GrpcClient("health")
   HealthGrpc.HealthBlockingStub health;

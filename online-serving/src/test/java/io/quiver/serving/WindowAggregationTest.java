@@ -2,13 +2,11 @@ package io.quiver.serving;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quiver.core.aggregate.Aggregator;
 import io.quiver.core.model.AggregationFunction;
 import io.quiver.core.model.ValueType;
-import io.quiver.devstack.RegistryTestResource;
 import io.quiver.proto.serving.v1.FeatureColumn;
 import io.quiver.proto.serving.v1.FeatureStatus;
 import io.quiver.proto.serving.v1.GetOnlineFeaturesResponse;
@@ -27,10 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * for lifetime); no counted value gives null.
  */
 @QuarkusTest
-@WithTestResource(
-    value = RegistryTestResource.class,
-    initArgs = @ResourceArg(name = "components", value = "postgres,redis"))
-@WithTestResource(GrpcPortResource.class)
+@WithTestResource(ServingTestResource.class)
 class WindowAggregationTest extends ServingTestBase {
   static final Instant BASE = Instant.parse("2026-03-01T10:00:00Z");
   static final Duration HOP = Duration.ofMinutes(5);
