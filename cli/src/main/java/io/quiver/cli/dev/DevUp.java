@@ -128,7 +128,10 @@ public final class DevUp implements Callable<Integer> {
 
   private static List<String> tail(Path log) {
     try {
-      List<String> lines = Files.readAllLines(log);
+      List<String> lines =
+          Files.readAllLines(log).stream()
+              .filter(l -> !l.matches("\\s+at .*|\\s*\\.\\.\\. \\d+ more"))
+              .toList();
       return lines.subList(Math.max(0, lines.size() - 8), lines.size());
     } catch (IOException e) {
       return List.of();
