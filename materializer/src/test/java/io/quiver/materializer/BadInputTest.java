@@ -156,7 +156,7 @@ class BadInputTest {
   }
 
   private static List<UserEvent> events(int n, long seed) {
-    return UserFeaturesMaterializationTest.events(
+    return UserFeaturesOracle.events(
         new Random(seed), n, UserFeaturesMaterializationTest.T0, Duration.ofDays(1));
   }
 

@@ -82,7 +82,7 @@ class MaterializerProcessIT {
         TestData.userEvents(dir + "/*.parquet", "PARQUET"),
         TestData.userFeatures());
     List<TestData.UserEvent> events =
-        UserFeaturesMaterializationTest.events(
+        UserFeaturesOracle.events(
             new Random(7), 300, UserFeaturesMaterializationTest.T0, Duration.ofDays(2));
     TestData.writeParquet(dir.resolve("a.parquet"), events);
 
@@ -102,9 +102,7 @@ class MaterializerProcessIT {
         .as("the re-run's append was recognised by its batch id")
         .isEqualTo(1);
     assertThat(redisValues(project))
-        .isEqualTo(
-            UserFeaturesMaterializationTest.rounded(
-                UserFeaturesMaterializationTest.oracle(events)));
+        .isEqualTo(UserFeaturesOracle.rounded(UserFeaturesOracle.oracle(events)));
   }
 
   @Test
@@ -120,7 +118,7 @@ class MaterializerProcessIT {
     Random random = new Random(11);
     TestData.writeParquet(
         dir.resolve("a.parquet"),
-        UserFeaturesMaterializationTest.events(
+        UserFeaturesOracle.events(
             random, 2000, UserFeaturesMaterializationTest.T0, Duration.ofDays(3)));
 
     try (ServiceProcess a = materializer();
@@ -185,15 +183,13 @@ class MaterializerProcessIT {
     }
   }
 
-  private static Map<Long, UserFeaturesMaterializationTest.Expected> redisValues(String project)
+  private static Map<Long, UserFeaturesOracle.Expected> redisValues(String project)
       throws Exception {
-    Map<Long, UserFeaturesMaterializationTest.Expected> out = new TreeMap<>();
+    Map<Long, UserFeaturesOracle.Expected> out = new TreeMap<>();
     for (long user = 1; user <= 25; user++) {
       Response hash =
           redis
-              .send(
-                  Request.cmd(Command.HGETALL)
-                      .arg(UserFeaturesMaterializationTest.key(project, user)))
+              .send(Request.cmd(Command.HGETALL).arg(UserFeaturesStores.key(project, user)))
               .toCompletionStage()
               .toCompletableFuture()
               .get(10, TimeUnit.SECONDS);
@@ -203,11 +199,10 @@ class MaterializerProcessIT {
       List<List<PartialAggregate>> tiles = new ArrayList<>();
       for (String field : hash.getKeys()) {
         var tile = TileCodec.decode(field.getBytes(), hash.get(field).toBytes());
-        tiles.add(
-            TilePayloadCodec.decode(tile.payload(), UserFeaturesMaterializationTest.AGGREGATORS));
+        tiles.add(TilePayloadCodec.decode(tile.payload(), UserFeaturesStores.AGGREGATORS));
       }
-      out.put(user, UserFeaturesMaterializationTest.merge(tiles));
+      out.put(user, UserFeaturesStores.merge(tiles));
     }
-    return UserFeaturesMaterializationTest.rounded(out);
+    return UserFeaturesOracle.rounded(out);
   }
 }

@@ -33,6 +33,13 @@ class SchedulingAndApiTest {
         .isEqualTo(Instant.parse("2024-03-01T00:00:00Z"));
     assertThat(ScheduleSlots.latestSlot(Schedule.parse("30 */2 * * *"), now))
         .isEqualTo(Instant.parse("2024-03-01T10:30:00Z"));
+    // 2024-03-01 is a Friday; Unix day-of-week numbers (Sunday 0) as Quartz runs them
+    assertThat(ScheduleSlots.latestSlot(Schedule.parse("0 9 * * 1-5"), now))
+        .isEqualTo(Instant.parse("2024-03-01T09:00:00Z"));
+    assertThat(ScheduleSlots.latestSlot(Schedule.parse("0 9 * * 0"), now))
+        .isEqualTo(Instant.parse("2024-02-25T09:00:00Z"));
+    assertThat(ScheduleSlots.latestSlot(Schedule.parse("0 0 1 * *"), now))
+        .isEqualTo(Instant.parse("2024-03-01T00:00:00Z"));
   }
 
   @Test

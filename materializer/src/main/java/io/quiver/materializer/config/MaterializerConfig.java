@@ -58,6 +58,10 @@ public interface MaterializerConfig {
     @WithDefault("0")
     double maxRejectedFraction();
 
+    /** Rows per round trip of a POSTGRES source's cursor (what a read holds from the server). */
+    @WithDefault("10000")
+    int postgresFetchSize();
+
     /** Redis commands per pipelined batch. */
     @WithDefault("2000")
     int redisPipeline();

@@ -93,7 +93,7 @@ public final class CuratedEvents {
   }
 
   /** Iceberg's generic values as Quiver's canonical ones. */
-  private static Object canonical(Object v) {
+  static Object canonical(Object v) {
     if (v instanceof OffsetDateTime t) {
       return t.toInstant();
     }

@@ -3,6 +3,7 @@ package io.quiver.materializer.run;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quiver.common.registry.RegistryClient;
+import io.quiver.core.model.SourceType;
 import io.quiver.core.quality.QualityProfiler;
 import io.quiver.core.quality.QualityReport;
 import io.quiver.core.value.EpochMicros;
@@ -13,11 +14,14 @@ import io.quiver.materializer.pipeline.BatchInput;
 import io.quiver.materializer.pipeline.CuratedEvents;
 import io.quiver.materializer.pipeline.FeatureBatch;
 import io.quiver.materializer.pipeline.FileSourceInput;
+import io.quiver.materializer.pipeline.PostgresSourceInput;
 import io.quiver.materializer.pipeline.RowKey;
+import io.quiver.materializer.pipeline.SelectRowsWritten;
 import io.quiver.materializer.pipeline.SelectTransform;
 import io.quiver.materializer.pipeline.ViewContext;
 import io.quiver.materializer.sink.RedisOnlineStoreWriter;
 import io.quiver.materializer.source.FileRef;
+import io.quiver.materializer.source.PostgresSourceReader;
 import io.quiver.offline.IcebergOfflineStore;
 import io.quiver.offline.QuarantineTableSpec;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,6 +38,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * One attempt of one run, in order: read the new input (validated; rejected rows dead-lettered),
@@ -137,6 +142,9 @@ public class Materialization {
 
   private BatchInput read(
       ViewContext ctx, RunRequest request, Optional<ProgressStore.Pending> pending) {
+    if (ctx.source().type() == SourceType.POSTGRES) {
+      return readPostgres(ctx, request, pending);
+    }
     Path root = Path.of(config.dataRoot().orElse("."));
     Set<String> curated = progress.curatedFiles(ctx.project(), ctx.source().name());
     List<FileRef> files;
@@ -148,6 +156,26 @@ public class Materialization {
       files = FileSourceInput.newFiles(ctx, root, progress.filesSeen(ctx));
     }
     return FileSourceInput.read(ctx, files, curated);
+  }
+
+  private BatchInput readPostgres(
+      ViewContext ctx, RunRequest request, Optional<ProgressStore.Pending> pending) {
+    PostgresSourceReader.Window window;
+    if (request.isBackfill()) {
+      window = PostgresSourceInput.backfill(request.start(), request.end());
+    } else if (pending.isPresent() && PostgresSourceInput.isPosition(pending.get().position())) {
+      window = PostgresSourceInput.parse(pending.get().position());
+    } else {
+      window = PostgresSourceInput.incremental(ctx, progress.watermark(ctx));
+    }
+    return PostgresSourceInput.read(
+        ctx, window, Materialization::secret, config.runs().postgresFetchSize());
+  }
+
+  /** A source's credentials by name: an environment variable, else a config property. */
+  private static Optional<String> secret(String name) {
+    return Optional.ofNullable(System.getenv(name))
+        .or(() -> ConfigProvider.getConfig().getOptionalValue(name, String.class));
   }
 
   private static List<Object[]> inRange(ViewContext ctx, List<Object[]> rows, RunRequest r) {
@@ -201,6 +229,9 @@ public class Materialization {
     }
     StringBuilder positions = new StringBuilder(ctx.source().name());
     in.uncuratedFiles().forEach(f -> positions.append('\n').append(f.position()));
+    if (in.uncuratedFiles().isEmpty()) { // POSTGRES: this view's window and its rows' digest
+      positions.append('\n').append(ctx.viewName()).append('\n').append(in.positions());
+    }
     String id = "curated-" + sha256(positions.toString());
     offline.appendCurated(ctx.layout().spec(ctx.project()), id, notYetCurated(ctx, in.uncurated()));
     progress.addCuratedFiles(ctx.project(), ctx.source().name(), in.uncuratedFiles(), id);
@@ -244,7 +275,13 @@ public class Materialization {
     if (ctx.view().isAggregation()) {
       return AggregationTransform.apply(ctx, rows, new CuratedEvents(offline.catalog()));
     }
-    return SelectTransform.apply(ctx, rows);
+    FeatureBatch batch = SelectTransform.apply(ctx, rows);
+    if (ctx.source().type() != SourceType.POSTGRES || !ctx.view().isOffline()) {
+      return batch;
+    }
+    List<Object[]> fresh =
+        SelectRowsWritten.drop(offline.catalog(), ctx.featureTable(), batch.offlineRows());
+    return new FeatureBatch(fresh, batch.onlineWrites(), batch.newestEvent());
   }
 
   private Object finish(ViewContext ctx, RunRequest request, BatchInput in, Instant newest) {

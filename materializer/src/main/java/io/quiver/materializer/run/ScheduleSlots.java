@@ -34,26 +34,10 @@ public class ScheduleSlots {
       long every = schedule.interval().toMillis();
       return Instant.ofEpochMilli(Math.floorDiv(now.toEpochMilli(), every) * every);
     }
-    return ExecutionTime.forCron(QUARTZ.parse(quartz(schedule.cron())))
+    return ExecutionTime.forCron(QUARTZ.parse(schedule.cron()))
         .lastExecution(now.atZone(ZoneOffset.UTC).plusNanos(1))
         .map(z -> z.toInstant())
         .orElse(Instant.EPOCH);
-  }
-
-  /**
-   * Quartz wants {@code ?} in day-of-month or day-of-week; {@code Schedule} turns a five-field cron
-   * into six fields with {@code *} in both, which Quartz refuses.
-   */
-  static String quartz(String cron) {
-    String[] f = cron.trim().split("\\s+");
-    if (f.length >= 6 && !f[3].equals("?") && !f[5].equals("?")) {
-      if (f[5].equals("*")) {
-        f[5] = "?";
-      } else if (f[3].equals("*")) {
-        f[3] = "?";
-      }
-    }
-    return String.join(" ", f);
   }
 
   /** True when this call claimed {@code slot} (it was newer than the last claimed one). */
