@@ -77,7 +77,7 @@ public final class MaterializerBench {
       System.out.printf("rebuilt %,d EVALSHA tiles_put commands%n", calls.size());
       double loadRedis0 = Stats.loadAverage();
       RedisWriteComparison.Result redis =
-          RedisWriteComparison.run(calls, stack.redisUrl(), o.pipeline(), o.reps());
+          RedisWriteComparison.run(calls, stack.redisUrl(), o.pipeline(), o.reps(), o.warmup());
       double loadRedis1 = Stats.loadAverage();
       Report.print(
           o,

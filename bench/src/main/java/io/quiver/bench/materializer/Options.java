@@ -6,10 +6,17 @@ import java.util.Map;
 /**
  * Command-line options, {@code --name value}: the data set (events, users, hours of event time,
  * files), the materializer's heap, the Redis pipeline size (the service's default 2000) and the
- * number of interleaved Redis repetitions.
+ * number of interleaved Redis repetitions and of untimed warm-up rounds before them.
  */
 record Options(
-    long events, int users, int hours, int files, String materializerHeap, int pipeline, int reps) {
+    long events,
+    int users,
+    int hours,
+    int files,
+    String materializerHeap,
+    int pipeline,
+    int reps,
+    int warmup) {
   static Options parse(String[] argv) {
     Map<String, String> m = new HashMap<>();
     for (int i = 0; i < argv.length; i++) {
@@ -26,11 +33,19 @@ record Options(
             Integer.parseInt(m.getOrDefault("files", "10")),
             m.getOrDefault("materializer-heap", "4g"),
             Integer.parseInt(m.getOrDefault("pipeline", "2000")),
-            Integer.parseInt(m.getOrDefault("reps", "7")));
+            Integer.parseInt(m.getOrDefault("reps", "7")),
+            Integer.parseInt(m.getOrDefault("warmup", "3")));
     m.keySet()
         .removeAll(
             java.util.Set.of(
-                "events", "users", "hours", "files", "materializer-heap", "pipeline", "reps"));
+                "events",
+                "users",
+                "hours",
+                "files",
+                "materializer-heap",
+                "pipeline",
+                "reps",
+                "warmup"));
     if (!m.isEmpty()) {
       throw new IllegalArgumentException("unknown options " + m.keySet());
     }

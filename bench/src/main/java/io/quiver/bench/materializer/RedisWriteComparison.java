@@ -13,9 +13,9 @@ import java.util.List;
  * Quiver's Redis write stage ({@link RedisOnlineStoreWriter}, the materializer's own class, on a
  * Vert.x Redis client configured like the service's) against {@link BareRedisClient} sending the
  * same EVALSHA commands to the same Redis, interleaved (the order flips every repetition), after
- * one untimed warm-up of each. Both start from the same {@code List<ScriptCall>}, as the
- * materializer holds it after its transform. The writes are idempotent (equal created times
- * overwrite), so every repetition does the same work in Redis.
+ * untimed warm-up rounds of each (the bench JVM's JIT). Both start from the same {@code
+ * List<ScriptCall>}, as the materializer holds it after its transform. The writes are idempotent
+ * (equal created times overwrite), so every repetition does the same work in Redis.
  */
 final class RedisWriteComparison {
   /** Commands per second of each repetition. */
@@ -39,7 +39,7 @@ final class RedisWriteComparison {
 
   private RedisWriteComparison() {}
 
-  static Result run(List<ScriptCall> calls, String redisUrl, int pipeline, int reps) {
+  static Result run(List<ScriptCall> calls, String redisUrl, int pipeline, int reps, int warmup) {
     Vertx vertx = Vertx.vertx();
     Redis redis =
         Redis.createClient(
@@ -51,8 +51,10 @@ final class RedisWriteComparison {
     try (BareRedisClient bare = BareRedisClient.connect(redisUrl)) {
       RedisOnlineStoreWriter writer = new RedisOnlineStoreWriter(redis);
       bare.pipeline(List.of(scriptLoad()));
-      quiver(writer, calls, pipeline);
-      bare(bare, calls);
+      for (int i = 0; i < warmup; i++) {
+        quiver(writer, calls, pipeline);
+        bare(bare, calls);
+      }
       List<Double> q = new ArrayList<>();
       List<Double> b = new ArrayList<>();
       for (int i = 0; i < reps; i++) {

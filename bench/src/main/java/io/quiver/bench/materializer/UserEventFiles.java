@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.SimpleGroupFactory;
 import org.apache.parquet.hadoop.ParquetWriter;
@@ -31,16 +32,24 @@ final class UserEventFiles {
 
   private UserEventFiles() {}
 
-  /** Writes {@code events} rows into {@code files} files {@code part-NNN.parquet} under dir. */
+  /**
+   * Writes {@code events} rows into {@code files} files {@code part-NNN.parquet} under dir, files
+   * in parallel, each from its own seed.
+   */
   static void write(Path dir, long events, int users, int hours, Instant end, int files) {
-    SplittableRandom random = new SplittableRandom(42);
     long spanMicros = hours * 3_600_000_000L;
     long endMicros = end.getEpochSecond() * 1_000_000L;
-    for (int f = 0; f < files; f++) {
-      long rows = events / files + (f < events % files ? 1 : 0);
-      Path file = dir.resolve(String.format("part-%03d.parquet", f));
-      writeFile(file, rows, random.split(), users, endMicros - spanMicros, spanMicros);
-    }
+    IntStream.range(0, files)
+        .parallel()
+        .forEach(
+            f ->
+                writeFile(
+                    dir.resolve(String.format("part-%03d.parquet", f)),
+                    events / files + (f < events % files ? 1 : 0),
+                    new SplittableRandom(42 + f),
+                    users,
+                    endMicros - spanMicros,
+                    spanMicros));
   }
 
   private static void writeFile(
