@@ -10,7 +10,9 @@ import java.util.function.BooleanSupplier;
 
 /** Waiting for a server process to be ready, and stopping it for good. */
 final class Processes {
-  static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+  // Generous: on a loaded 2-core CI machine a Quarkus service or Kafka can take over a minute to
+  // answer, and a slow start is not a failure; a dead process still fails at once (see await).
+  static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
 
   private Processes() {}
