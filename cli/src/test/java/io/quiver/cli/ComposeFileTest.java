@@ -86,7 +86,7 @@ class ComposeFileTest {
 
   @Test
   void everyComposeSettingIsDocumented() throws IOException {
-    String doc = Files.readString(ROOT.resolve("docs/CONFIGURATION.md"));
+    String doc = Files.readString(ROOT.resolve("README.md"));
     Map<String, Object> services = map(compose().get("services"));
     for (String module : List.of("registry", "materializer", "online-serving", "offline-export")) {
       for (String variable : map(map(services.get(module)).get("environment")).keySet()) {
