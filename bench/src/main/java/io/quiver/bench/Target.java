@@ -1,0 +1,10 @@
+package io.quiver.bench;
+
+import java.util.concurrent.CompletionStage;
+
+/** One request of a shape, sent asynchronously; {@code i} picks which prebuilt variant. */
+interface Target {
+  String name();
+
+  CompletionStage<?> call(int i);
+}
