@@ -36,8 +36,8 @@ final class Report {
         100 * redis.quiverMedian() / redis.bareMedian(),
         100 * Stats.median(redis.ratios()));
     System.out.printf(
-        "%-44s %d reps, pipeline %d, %,d EVALSHA tiles_put%n",
-        "redis comparison", o.reps(), o.pipeline(), commands);
+        "%-44s %d reps after %d warm-up rounds, pipeline %d, %,d EVALSHA tiles_put%n",
+        "redis comparison", o.reps(), o.warmup(), o.pipeline(), commands);
     System.out.printf(
         "%-44s -Xmx%s -Xms%s -XX:+UseSerialGC%n",
         "materializer JVM", o.materializerHeap(), o.materializerHeap());
