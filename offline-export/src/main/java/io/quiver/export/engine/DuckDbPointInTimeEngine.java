@@ -19,9 +19,16 @@ import java.util.List;
  */
 public final class DuckDbPointInTimeEngine implements PointInTimeEngine {
   private final DuckDbSettings settings;
+  private final SelectStrategy strategy;
 
   public DuckDbPointInTimeEngine(DuckDbSettings settings) {
+    this(settings, SelectStrategy.AUTO);
+  }
+
+  /** With a fixed strategy for select views (tests run each; benchmarks compare them). */
+  public DuckDbPointInTimeEngine(DuckDbSettings settings, SelectStrategy strategy) {
     this.settings = settings;
+    this.strategy = strategy;
   }
 
   @Override
@@ -57,17 +64,22 @@ public final class DuckDbPointInTimeEngine implements PointInTimeEngine {
     }
   }
 
-  private static String joinView(Connection c, String table, ViewRead view, boolean guard)
+  private String joinView(Connection c, String table, ViewRead view, boolean guard)
       throws SQLException {
     if (view.isAggregation()) {
       AggregationJoin.createTable(c, table, view);
       return table;
     }
+    String sql;
+    if (view.table().dataFiles().isEmpty()) {
+      sql = EmptyView.createTable(table, view);
+    } else if (strategy.resolve(c, view) == SelectStrategy.CANDIDATE_JOIN) {
+      sql = SelectJoin.candidateJoin(table, view, guard);
+    } else {
+      sql = SelectJoin.runningMax(table, view, guard);
+    }
     try (Statement s = c.createStatement()) {
-      s.execute(
-          view.table().dataFiles().isEmpty()
-              ? EmptyView.createTable(table, view)
-              : SelectJoin.createTable(table, view, guard));
+      s.execute(sql);
     }
     return table;
   }

@@ -25,7 +25,48 @@ final class SelectJoin {
 
   private SelectJoin() {}
 
-  static String createTable(String table, ViewRead view, boolean leakageGuard) {
+  /**
+   * The candidate join: every visible row of the entity row's key, the best kept per entity row by
+   * (event, created) descending, then the tie columns.
+   */
+  static String candidateJoin(String table, ViewRead view, boolean leakageGuard) {
+    List<String> keys = view.joinKeys().stream().map(k -> k.name()).toList();
+    String on =
+        keys.stream()
+            .map(k -> "r." + Sql.ident(k) + " = e." + Sql.ident("__key_" + k))
+            .collect(Collectors.joining(" AND "));
+    String filter =
+        " AND r.event_timestamp <= e.__t"
+            + (leakageGuard ? " AND r.created_timestamp <= e.__t" : "")
+            + (view.maxAgeOrNull() == null
+                ? ""
+                : " AND epoch_us(r.event_timestamp) > epoch_us(e.__t) - "
+                    + view.maxAgeOrNull().toNanos() / 1_000);
+    List<String> order =
+        new ArrayList<>(List.of("r.event_timestamp DESC", "r.created_timestamp DESC"));
+    for (Column c : tieColumns(view)) {
+      order.add("r." + Sql.ident("__tie_" + c.name()) + " DESC NULLS LAST");
+    }
+    return "CREATE OR REPLACE TABLE "
+        + Sql.ident(table)
+        + " AS SELECT e.__row, "
+        + Sql.idents(view.features().stream().map(FeatureRead::outputColumn).toList(), "r.")
+        + " FROM entities e JOIN (SELECT "
+        + Sql.idents(keys, "")
+        + ", event_timestamp, created_timestamp, "
+        + featureColumns(view)
+        + " FROM "
+        + view.table().duckDbReadParquet()
+        + ") r ON "
+        + on
+        + filter
+        + " QUALIFY row_number() OVER (PARTITION BY e.__row ORDER BY "
+        + String.join(", ", order)
+        + ") = 1";
+  }
+
+  /** The running max (see the class comment). */
+  static String runningMax(String table, ViewRead view, boolean leakageGuard) {
     List<String> keys = view.joinKeys().stream().map(k -> k.name()).toList();
     String source = view.table().duckDbReadParquet();
     String visible =

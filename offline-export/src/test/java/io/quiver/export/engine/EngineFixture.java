@@ -36,7 +36,11 @@ final class EngineFixture {
   }
 
   static PointInTimeEngine engine() {
-    return new DuckDbPointInTimeEngine(new DuckDbSettings("512MB", 2, tempDir("spill")));
+    return engine(SelectStrategy.AUTO);
+  }
+
+  static PointInTimeEngine engine(SelectStrategy strategy) {
+    return new DuckDbPointInTimeEngine(new DuckDbSettings("512MB", 2, tempDir("spill")), strategy);
   }
 
   static Path tempDir(String prefix) {

@@ -64,9 +64,21 @@ class SelectPointInTimeOracleTest {
                 "shop__count", "clicks__count", "clicks__label", "profile__label", "shop__label"),
             guard);
 
-    long n = EngineFixture.engine().export(q, OutputFormat.PARQUET, out, f -> {});
+    for (SelectStrategy strategy : SelectStrategy.values()) {
+      Path file = out.resolveSibling(strategy + ".parquet");
+      long n = EngineFixture.engine(strategy).export(q, OutputFormat.PARQUET, file, f -> {});
+      assertThat(n).as("seed %d", seed).isEqualTo(entities.size());
+      check(seed, strategy, entities, views, guard, file);
+    }
+  }
 
-    assertThat(n).as("seed %d", seed).isEqualTo(entities.size());
+  private static void check(
+      long seed,
+      SelectStrategy strategy,
+      List<EntityRow> entities,
+      List<View> views,
+      boolean guard,
+      Path out) {
     List<List<Object>> actual = EngineFixture.rows("SELECT * FROM read_parquet('" + out + "')");
     for (int i = 0; i < entities.size(); i++) {
       EntityRow e = entities.get(i);
@@ -90,7 +102,7 @@ class SelectPointInTimeOracleTest {
       for (int j = 4; j < row.size(); j++) {
         row.set(j, opt(row.get(j)));
       }
-      assertThat(row).as("seed %d, entity row %d %s", seed, i, e).isEqualTo(expected);
+      assertThat(row).as("seed %d, %s, entity row %d %s", seed, strategy, i, e).isEqualTo(expected);
     }
   }
 
