@@ -71,10 +71,6 @@ public final class Endpoints {
     return URI.create(values.get(MATERIALIZER));
   }
 
-  public URI onlineServing() {
-    return URI.create(values.get(ONLINE_SERVING));
-  }
-
   /** {@code host:port} of the gRPC server. */
   public String onlineServingGrpc() {
     return values.get(ONLINE_SERVING_GRPC);

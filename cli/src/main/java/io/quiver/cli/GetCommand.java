@@ -1,10 +1,11 @@
 package io.quiver.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.PrintWriter;
+import io.quiver.cli.serving.OnlineFeatures;
+import io.quiver.proto.serving.v1.FeatureList;
+import io.quiver.proto.serving.v1.GetOnlineFeaturesRequest;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -17,8 +18,8 @@ import picocli.CommandLine.Spec;
     name = "get",
     mixinStandardHelpOptions = true,
     description = {
-      "Fetches online features for entity rows and prints one line per row with each feature's"
-          + " value and status.",
+      "Fetches online features for entity rows over gRPC (OnlineServing/GetOnlineFeatures) and"
+          + " prints one line per row with each feature's value, status and age.",
       "Example: quiver get -s user_activity -e user_id=1 -e user_id=2"
     })
 public final class GetCommand implements Callable<Integer> {
@@ -51,31 +52,20 @@ public final class GetCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ObjectNode body = ServiceClient.json().createObjectNode();
+    GetOnlineFeaturesRequest.Builder request =
+        GetOnlineFeaturesRequest.newBuilder().setProject(project.project());
     if (features.refs != null) {
-      ArrayNode refs = body.putArray("features");
-      features.refs.forEach(refs::add);
+      request.setFeatureList(FeatureList.newBuilder().addAllRefs(features.refs));
     } else {
-      body.put("featureService", features.service);
+      request.setFeatureService(features.service);
     }
-    ArrayNode entities = body.putArray("entities");
-    rows.forEach(row -> entities.add(row(row)));
-    JsonNode answer = fetch(Endpoints.load(), project.project(), body);
-    print(entities, answer, spec.commandLine().getOut());
+    List<Map<String, Object>> entities = rows.stream().map(GetCommand::row).toList();
+    OnlineFeatures.show(Endpoints.load(), request, entities, spec.commandLine().getOut());
     return QuiverCli.OK;
   }
 
-  /**
-   * Online features through online serving's REST twin of GetOnlineFeatures (same reader, same
-   * statuses; the CLI carries no gRPC stubs yet).
-   */
-  public static JsonNode fetch(Endpoints endpoints, String project, ObjectNode body) {
-    ServiceClient serving = new ServiceClient("online serving", endpoints.onlineServing());
-    return serving.post("/api/v1/projects/" + project + "/online-features", body);
-  }
-
-  static ObjectNode row(String text) {
-    ObjectNode row = ServiceClient.json().createObjectNode();
+  static Map<String, Object> row(String text) {
+    Map<String, Object> row = new LinkedHashMap<>();
     for (String pair : text.split(",")) {
       int eq = pair.indexOf('=');
       if (eq <= 0) {
@@ -83,41 +73,8 @@ public final class GetCommand implements Callable<Integer> {
       }
       String key = pair.substring(0, eq).trim();
       String value = pair.substring(eq + 1).trim();
-      if (value.matches("-?\\d{1,18}")) {
-        row.put(key, Long.parseLong(value));
-      } else {
-        row.put(key, value);
-      }
+      row.put(key, value.matches("-?\\d{1,18}") ? Long.parseLong(value) : value);
     }
     return row;
-  }
-
-  /**
-   * One line per entity row: its keys, then {@code feature=value} (and the status if not PRESENT).
-   */
-  public static void print(JsonNode entities, JsonNode answer, PrintWriter out) {
-    for (int i = 0; i < entities.size(); i++) {
-      StringBuilder line = new StringBuilder("  ");
-      entities
-          .get(i)
-          .fields()
-          .forEachRemaining(
-              k -> line.append(k.getKey()).append('=').append(k.getValue().asText()).append(' '));
-      line.append('|');
-      for (JsonNode column : answer.path("features")) {
-        String name = column.path("name").asText();
-        String feature = name.substring(name.indexOf(':') + 1);
-        String status = column.path("statuses").path(i).asText();
-        line.append(' ')
-            .append(feature)
-            .append('=')
-            .append(column.path("values").path(i).asText("null"));
-        if (!status.equals("PRESENT")) {
-          line.append(" (").append(status).append(')');
-        }
-      }
-      out.println(line);
-    }
-    out.flush();
   }
 }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quiver.cli.CliException;
 import io.quiver.cli.Endpoints;
 import io.quiver.cli.ExportCommand;
-import io.quiver.cli.GetCommand;
 import io.quiver.cli.MaterializeCommand;
 import io.quiver.cli.QuiverCli;
 import io.quiver.cli.ServiceClient;
@@ -15,6 +14,8 @@ import io.quiver.cli.dev.DevState;
 import io.quiver.cli.dev.DevUp;
 import io.quiver.cli.repo.FeatureRepo;
 import io.quiver.cli.repo.PlanReport;
+import io.quiver.cli.serving.OnlineFeatures;
+import io.quiver.proto.serving.v1.GetOnlineFeaturesRequest;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -26,6 +27,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -144,14 +146,19 @@ public final class DemoCommand implements Callable<Integer> {
         run.path("rowsRejected").asText("?"));
   }
 
+  /** Over gRPC, as a model server would fetch them. */
   private static void online(Endpoints endpoints, PrintWriter out) {
-    ObjectNode body =
-        ServiceClient.json().createObjectNode().put("featureService", "user_activity");
-    ArrayNode entities = body.putArray("entities");
-    for (int user = 1; user <= SHOWN_USERS; user++) {
-      entities.addObject().put("user_id", user);
+    List<Map<String, Object>> users = new ArrayList<>();
+    for (long user = 1; user <= SHOWN_USERS; user++) {
+      users.add(Map.of("user_id", user));
     }
-    GetCommand.print(entities, GetCommand.fetch(endpoints, PROJECT, body), out);
+    OnlineFeatures.show(
+        endpoints,
+        GetOnlineFeaturesRequest.newBuilder()
+            .setProject(PROJECT)
+            .setFeatureService("user_activity"),
+        users,
+        out);
   }
 
   /** Each shown user a day ago and now: the dataset shows the value as of each time. */
