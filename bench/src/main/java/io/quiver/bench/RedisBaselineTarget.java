@@ -2,19 +2,22 @@ package io.quiver.bench;
 
 import io.quiver.core.online.RedisCommand;
 import io.vertx.redis.client.Command;
-import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisConnection;
 import io.vertx.redis.client.Request;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 
-/** The bare client: the same commands serving sends, as one pipelined batch, replies discarded. */
+/**
+ * The bare client: the same commands serving sends, as one pipelined batch, on long-lived
+ * connections shared round robin as serving shares its own; replies not decoded.
+ */
 final class RedisBaselineTarget implements Target {
-  private final Redis redis;
+  private final List<RedisConnection> connections;
   private final List<List<RedisCommand>> batches;
 
-  RedisBaselineTarget(Redis redis, List<List<RedisCommand>> batches) {
-    this.redis = redis;
+  RedisBaselineTarget(List<RedisConnection> connections, List<List<RedisCommand>> batches) {
+    this.connections = connections;
     this.batches = batches;
   }
 
@@ -34,6 +37,6 @@ final class RedisBaselineTarget implements Target {
       }
       batch.add(r);
     }
-    return redis.batch(batch).toCompletionStage();
+    return connections.get(i % connections.size()).batch(batch).toCompletionStage();
   }
 }

@@ -12,6 +12,7 @@ import io.quiver.devstack.ServiceProcess;
 import io.quiver.proto.serving.v1.OnlineServingGrpc;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisConnection;
 import io.vertx.redis.client.RedisOptions;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -70,7 +71,11 @@ public final class ServingBench {
                 .directExecutor()
                 .build();
         try {
-          run(OnlineServingGrpc.newStub(channel), redis, catalog);
+          List<RedisConnection> connections = new ArrayList<>();
+          for (int i = 0; i < 2; i++) { // as serving: quiver.redis-connections = 2
+            connections.add(redis.connect().toCompletionStage().toCompletableFuture().get());
+          }
+          run(OnlineServingGrpc.newStub(channel), connections, catalog);
         } finally {
           channel.shutdownNow();
           vertx.close();
@@ -80,7 +85,8 @@ public final class ServingBench {
     System.exit(0);
   }
 
-  private static void run(OnlineServingGrpc.OnlineServingStub stub, Redis redis, ProjectCatalog c)
+  private static void run(
+      OnlineServingGrpc.OnlineServingStub stub, List<RedisConnection> redis, ProjectCatalog c)
       throws InterruptedException {
     Map<String, List<RunResult>> results = new LinkedHashMap<>();
     Map<Workload.Shape, Target[]> targets = new LinkedHashMap<>();

@@ -39,7 +39,7 @@ public class ServingBeans {
       CachedRegistry registry, Redis redis, ServingConfig config, Clock clock) {
     return new OnlineFeatureReader(
         new RegistryCatalogSource(registry),
-        new RedisOnlineStoreReader(redis, config.redisTimeout()),
+        new RedisOnlineStoreReader(redis, config.redisConnections(), config.redisTimeout()),
         clock);
   }
 }

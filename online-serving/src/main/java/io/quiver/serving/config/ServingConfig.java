@@ -22,6 +22,10 @@ public interface ServingConfig {
   @WithDefault("redis://127.0.0.1:6379")
   String redisUrl();
 
+  /** {@code QUIVER_REDIS_CONNECTIONS}: long-lived connections that requests share, pipelined. */
+  @WithDefault("2")
+  int redisConnections();
+
   /** {@code QUIVER_REDIS_TIMEOUT}: a read not answered by then is UNAVAILABLE. */
   @WithDefault("500ms")
   Duration redisTimeout();

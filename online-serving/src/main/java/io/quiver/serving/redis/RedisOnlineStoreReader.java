@@ -15,20 +15,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Reads a request's {@link ReadPlan} with the Vert.x Redis client: all its commands as one
- * pipelined batch (one round trip), on the event loop, never blocking. A failed or late batch is
- * {@link OnlineStoreUnavailableException}; the client's pool reconnects by itself.
+ * pipelined batch (one round trip) on a connection shared with concurrent requests, never blocking.
+ * A failed or late batch is {@link OnlineStoreUnavailableException}; connections are reopened by
+ * the next request.
  */
 public final class RedisOnlineStoreReader implements OnlineStoreReader {
-  private final Redis redis;
-  private final long timeoutMillis;
+  private final SharedRedisConnections connections;
 
-  public RedisOnlineStoreReader(Redis redis, Duration timeout) {
-    this.redis = redis;
-    this.timeoutMillis = timeout.toMillis();
+  /**
+   * @param connections how many long-lived connections requests share (pipelined)
+   * @param timeout a batch not answered by then fails the request, and its connection is reopened
+   */
+  public RedisOnlineStoreReader(Redis redis, int connections, Duration timeout) {
+    this.connections = new SharedRedisConnections(redis, connections, timeout.toMillis());
   }
 
   @Override
@@ -42,11 +44,8 @@ public final class RedisOnlineStoreReader implements OnlineStoreReader {
     for (RedisCommand c : commands) {
       batch.add(request(c));
     }
-    return redis
+    return connections
         .batch(batch)
-        .toCompletionStage()
-        .toCompletableFuture()
-        .orTimeout(timeoutMillis, TimeUnit.MILLISECONDS)
         .handle(
             (replies, error) -> {
               if (error != null) {
