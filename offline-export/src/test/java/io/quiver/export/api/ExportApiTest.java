@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(
     value = RegistryTestResource.class,
-    initArgs = @ResourceArg(name = QuiverTestResource.COMPONENTS_ARG, value = "postgres,redis"))
+    initArgs = @ResourceArg(name = QuiverTestResource.COMPONENTS_ARG, value = "postgres"))
 class ExportApiTest {
   private static final Instant T0 = Instant.parse("2024-05-01T00:00:00Z");
 
