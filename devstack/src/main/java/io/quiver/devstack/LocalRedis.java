@@ -35,7 +35,7 @@ final class LocalRedis implements LocalServer {
     Path dir = WorkDir.create("redis");
     int port = Loopback.freePort();
     try {
-      Process process = command(binary(env, dir), port, dir).start();
+      Process process = startRetryingBusyBinary(command(binary(env, dir), port, dir));
       LocalRedis redis = new LocalRedis(process, port, dir);
       try {
         redis.awaitPong();
@@ -77,6 +77,24 @@ final class LocalRedis implements LocalServer {
       return new File(override);
     }
     return ExecutableProvider.newJarResourceProvider(dir.toFile()).get();
+  }
+
+  /**
+   * The binary was just written; a process forked meanwhile by another thread (PostgreSQL and Kafka
+   * start in parallel) may still hold its write handle, and exec then fails with ETXTBSY until that
+   * child execs or exits. A short retry is the standard cure.
+   */
+  private static Process startRetryingBusyBinary(ProcessBuilder builder) throws IOException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return builder.start();
+      } catch (IOException e) {
+        if (attempt == 10 || !String.valueOf(e.getMessage()).contains("Text file busy")) {
+          throw e;
+        }
+        Processes.sleep(100L * attempt);
+      }
+    }
   }
 
   /** No persistence: the stack is for tests and local mode, and its folder is deleted anyway. */
