@@ -45,7 +45,7 @@ final class SelectJoin {
     List<String> order =
         new ArrayList<>(List.of("r.event_timestamp DESC", "r.created_timestamp DESC"));
     for (Column c : tieColumns(view)) {
-      order.add("r." + Sql.ident("__tie_" + c.name()) + " DESC NULLS LAST");
+      order.add("r." + Sql.ident(tieName(view, c)) + " DESC NULLS LAST");
     }
     return "CREATE OR REPLACE TABLE "
         + Sql.ident(table)
@@ -140,7 +140,9 @@ final class SelectJoin {
       cols.add(expr + " AS " + Sql.ident(f.outputColumn()));
     }
     for (Column c : tieColumns(view)) {
-      cols.add(Sql.ident(c.name()) + " AS " + Sql.ident("__tie_" + c.name()));
+      if (requested(view, c) == null) {
+        cols.add(Sql.ident(c.name()) + " AS " + Sql.ident("__tie_" + c.name()));
+      }
     }
     return String.join(", ", cols);
   }
@@ -156,12 +158,22 @@ final class SelectJoin {
   private static String tieBreak(ViewRead view) {
     List<String> order = new ArrayList<>();
     for (Column c : tieColumns(view)) {
-      order.add("r." + Sql.ident("__tie_" + c.name()) + " DESC NULLS LAST");
+      order.add("r." + Sql.ident(tieName(view, c)) + " DESC NULLS LAST");
     }
     order.add("r.__p");
     return " QUALIFY row_number() OVER (PARTITION BY b.__row ORDER BY "
         + String.join(", ", order)
         + ") = 1";
+  }
+
+  /** A tie column is carried once: as its requested feature's output column when requested. */
+  private static String tieName(ViewRead view, Column c) {
+    FeatureRead f = requested(view, c);
+    return f != null ? f.outputColumn() : "__tie_" + c.name();
+  }
+
+  private static FeatureRead requested(ViewRead view, Column c) {
+    return view.features().stream().filter(f -> f.name().equals(c.name())).findFirst().orElse(null);
   }
 
   /** The feature columns of the table at this snapshot, in table order. */
