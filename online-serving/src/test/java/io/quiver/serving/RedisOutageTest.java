@@ -39,7 +39,9 @@ class RedisOutageTest extends ServingTestBase {
                 StatusRuntimeException.class,
                 e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE))
             .hasMessageContaining("Redis");
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+        // Fast means "no client-side deadline waited out" (those are 30 s and more); the bound
+        // leaves room for a loaded 2-core CI machine.
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
       }
     } finally {
       OwnRedis.start(redisUrl.getPort()); // empty: nothing persisted
