@@ -24,14 +24,20 @@ final class EntityKeys {
     if (joinKeys.isEmpty()) {
       throw new InvalidRequestException("feature view '" + view + "' has no join keys");
     }
-    List<ValueType> types = joinKeys.stream().map(Field::type).toList();
+    int n = joinKeys.size();
+    List<ValueType> types = new ArrayList<>(n);
+    String[] names = new String[n];
+    for (int k = 0; k < n; k++) {
+      Field key = joinKeys.get(k);
+      types.add(key.type());
+      names[k] = keyMap.getOrDefault(key.name(), key.name());
+    }
     List<byte[]> out = new ArrayList<>(rows.size());
-    Object[] values = new Object[joinKeys.size()];
+    Object[] values = new Object[n];
     for (int row = 0; row < rows.size(); row++) {
-      for (int k = 0; k < values.length; k++) {
-        Field key = joinKeys.get(k);
-        String name = keyMap.getOrDefault(key.name(), key.name());
-        values[k] = check(key.type(), name, rows.get(row).get(name), row, view);
+      Map<String, Object> entityRow = rows.get(row);
+      for (int k = 0; k < n; k++) {
+        values[k] = check(types.get(k), names[k], entityRow.get(names[k]), row, view);
       }
       out.add(EntityKeyCodec.encode(types, Arrays.asList(values)));
     }

@@ -23,6 +23,7 @@ public final class OnlineFeatureReader {
   private final CatalogSource catalogs;
   private final OnlineStoreReader store;
   private final Clock clock;
+  private final ServingShapes shapes = new ServingShapes();
 
   public OnlineFeatureReader(CatalogSource catalogs, OnlineStoreReader store, Clock clock) {
     this.catalogs = catalogs;
@@ -40,7 +41,7 @@ public final class OnlineFeatureReader {
         .catalog(query.project())
         .thenCompose(
             catalog -> {
-              ServingPlan plan = ServingPlan.of(catalog, query);
+              ServingPlan plan = ServingPlan.of(shapes.shape(catalog, query), query.rows());
               return store
                   .read(plan.reads())
                   .thenApply(result -> plan.answer(result, clock.instant()));

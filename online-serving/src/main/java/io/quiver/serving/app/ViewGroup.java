@@ -9,9 +9,9 @@ import io.quiver.core.online.ReadResult;
 import io.quiver.core.online.SchemaLookup;
 import io.quiver.core.online.Tile;
 import io.quiver.core.online.ViewRead;
-import io.quiver.core.value.EpochMicros;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +22,7 @@ import java.util.Map;
  */
 final class ViewGroup {
   /** One entity's read: a status when nothing usable is stored, else event time and values. */
-  record Row(ValueStatus absent, long eventTimeMicros, Object[] values) {
+  record Row(ValueStatus absent, long eventTimeMicros, List<?> values) {
     static final Row NOT_FOUND = new Row(ValueStatus.NOT_FOUND, 0, null);
     static final Row UNREADABLE = new Row(ValueStatus.UNREADABLE, 0, null);
   }
@@ -67,7 +67,7 @@ final class ViewGroup {
         : ViewRead.select(project, version.view(), version.version(), schema, schemas, entityKeys);
   }
 
-  Row row(ReadResult result, int view, int row, Instant now) {
+  Row row(ReadResult result, int view, int row, long nowMicros, Instant now) {
     if (result.unreadable(view, row).isPresent()) {
       return Row.UNREADABLE;
     }
@@ -75,17 +75,16 @@ final class ViewGroup {
       var record = result.select(view, row);
       return record == null
           ? Row.NOT_FOUND
-          : new Row(null, record.eventTimeMicros(), record.values().toArray());
+          : new Row(null, record.eventTimeMicros(), record.values());
     }
-    return tiledRow(result.tiles(view, row), now);
+    return tiledRow(result.tiles(view, row), nowMicros, now);
   }
 
   /**
    * An aggregation's event time is the greatest created time among the stored tiles up to now:
    * tiles keep no event times, and for a source without a created-time field the two are equal.
    */
-  private Row tiledRow(List<Tile> tiles, Instant now) {
-    long nowMicros = EpochMicros.of(now);
+  private Row tiledRow(List<Tile> tiles, long nowMicros, Instant now) {
     long newest = Long.MIN_VALUE;
     for (Tile t : tiles) {
       if (t.startMicros() <= nowMicros) {
@@ -96,7 +95,7 @@ final class ViewGroup {
       return Row.NOT_FOUND;
     }
     try {
-      return new Row(null, newest, aggregations.valuesAt(tiles, now));
+      return new Row(null, newest, Arrays.asList(aggregations.valuesAt(tiles, now)));
     } catch (IllegalArgumentException e) {
       return Row.UNREADABLE;
     }

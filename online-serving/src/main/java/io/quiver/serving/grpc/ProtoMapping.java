@@ -15,6 +15,16 @@ import java.util.Map;
 
 /** Request proto → {@link OnlineFeaturesQuery}; answer columns → response proto. Nothing else. */
 final class ProtoMapping {
+  private static final FeatureStatus[] STATUSES;
+
+  static {
+    ValueStatus[] all = ValueStatus.values();
+    STATUSES = new FeatureStatus[all.length];
+    for (ValueStatus s : all) {
+      STATUSES[s.ordinal()] = status(s);
+    }
+  }
+
   private ProtoMapping() {}
 
   static OnlineFeaturesQuery query(GetOnlineFeaturesRequest request) {
@@ -34,12 +44,13 @@ final class ProtoMapping {
 
   static GetOnlineFeaturesResponse response(List<FeatureColumn> columns) {
     GetOnlineFeaturesResponse.Builder out = GetOnlineFeaturesResponse.newBuilder();
-    for (FeatureColumn c : columns) {
+    for (int i = 0, n = columns.size(); i < n; i++) {
+      FeatureColumn c = columns.get(i);
       io.quiver.proto.serving.v1.FeatureColumn.Builder col =
           out.addFeaturesBuilder().setName(c.name()).setViewVersion(c.viewVersion());
-      for (int row = 0; row < c.size(); row++) {
+      for (int row = 0, rows = c.size(); row < rows; row++) {
         col.addValues(ProtoValues.toProto(c.type(), c.value(row)))
-            .addStatuses(status(c.status(row)))
+            .addStatuses(STATUSES[c.status(row).ordinal()])
             .addEventTimeMicros(c.eventTimeMicros(row))
             .addAgeMicros(c.ageMicros(row));
       }

@@ -58,11 +58,19 @@ public final class RedisOnlineStoreReader implements OnlineStoreReader {
 
   private static Request request(RedisCommand c) {
     List<byte[]> args = c.args();
-    Request r = Request.cmd(Command.create(c.name()));
+    Request r = Request.cmd(command(c.name()));
     for (int i = 1; i < args.size(); i++) {
       r.arg(args.get(i));
     }
     return r;
+  }
+
+  private static Command command(String name) {
+    return switch (name) {
+      case "MGET" -> Command.MGET;
+      case "HGETALL" -> Command.HGETALL;
+      default -> Command.create(name);
+    };
   }
 
   /** MGET: the values, null where missing; HGETALL: field, value, ... (RESP3 maps flattened). */
