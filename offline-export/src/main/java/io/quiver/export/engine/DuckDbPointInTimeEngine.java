@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -85,7 +84,7 @@ public final class DuckDbPointInTimeEngine implements PointInTimeEngine {
   }
 
   private Connection open() throws SQLException {
-    Connection c = DriverManager.getConnection("jdbc:duckdb:");
+    Connection c = DuckDb.inMemory();
     try (Statement s = c.createStatement()) {
       s.execute("SET TimeZone = 'UTC'");
       s.execute("SET memory_limit = " + Sql.literal(settings.memoryLimit()));

@@ -11,13 +11,13 @@ import io.quiver.devstack.DevStack;
 import io.quiver.devstack.QuiverTestResource;
 import io.quiver.devstack.RegistryTestResource;
 import io.quiver.devstack.ServiceProcess;
+import io.quiver.export.engine.DuckDb;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -240,7 +240,7 @@ class MaterializedExportTest {
   }
 
   private static List<List<Object>> read(Path file) throws Exception {
-    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+    try (Connection c = DuckDb.inMemory();
         Statement s = c.createStatement();
         ResultSet r =
             s.executeQuery(

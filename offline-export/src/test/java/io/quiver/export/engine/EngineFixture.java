@@ -9,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -53,7 +52,7 @@ final class EngineFixture {
 
   /** Runs a DuckDB statement (e.g. a COPY turning a CSV into Parquet). */
   static void duck(String sql) {
-    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+    try (Connection c = DuckDb.inMemory();
         Statement s = c.createStatement()) {
       s.execute("SET TimeZone = 'UTC'");
       s.execute(sql);
@@ -64,7 +63,7 @@ final class EngineFixture {
 
   /** Every row of a query, as lists of JDBC objects, in the query's order. */
   static List<List<Object>> rows(String sql) {
-    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+    try (Connection c = DuckDb.inMemory();
         Statement s = c.createStatement()) {
       s.execute("SET TimeZone = 'UTC'");
       try (ResultSet r = s.executeQuery(sql)) {
