@@ -1,16 +1,20 @@
 package io.quiver.materializer.pipeline;
 
+import io.quiver.core.value.EpochMicros;
 import io.quiver.materializer.source.CuratedLayout;
 import io.quiver.offline.StandardColumns;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.data.IcebergGenerics;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.expressions.Expression;
@@ -24,9 +28,46 @@ import org.apache.iceberg.io.CloseableIterable;
  */
 public final class CuratedEvents {
   private final Catalog catalog;
+  private final boolean pinned;
+  private final Long snapshotId;
+  private final List<Object[]> appended;
 
+  /** Reads the table as it is when read. */
   public CuratedEvents(Catalog catalog) {
+    this(catalog, false, null, List.of());
+  }
+
+  private CuratedEvents(Catalog catalog, boolean pinned, Long snapshotId, List<Object[]> appended) {
     this.catalog = catalog;
+    this.pinned = pinned;
+    this.snapshotId = snapshotId;
+    this.appended = appended;
+  }
+
+  /**
+   * Pins the reads to the curated table's current snapshot (none when the table does not exist or
+   * has no snapshot yet: nothing to read back), so a batch can read what EARLIER batches committed
+   * and add its own rows from memory with {@link #plus} instead of reading them back.
+   */
+  public static CuratedEvents current(Catalog catalog, String project, CuratedLayout layout) {
+    TableIdentifier id = layout.spec(project).identifier();
+    Long snapshot = null;
+    if (catalog.tableExists(id)) {
+      Snapshot s = catalog.loadTable(id).currentSnapshot();
+      snapshot = s == null ? null : s.snapshotId();
+    }
+    return new CuratedEvents(catalog, true, snapshot, List.of());
+  }
+
+  /**
+   * These reads followed by {@code rows} (in {@link CuratedLayout} order, those of the ranges): the
+   * table after appending {@code rows} to the pinned snapshot.
+   */
+  public CuratedEvents plus(List<Object[]> rows) {
+    List<Object[]> all = new ArrayList<>(appended.size() + rows.size());
+    all.addAll(appended);
+    all.addAll(rows);
+    return new CuratedEvents(catalog, pinned, snapshotId, all);
   }
 
   /** A half-open event-time range {@code [startMicros, endMicros)}. */
@@ -37,6 +78,19 @@ public final class CuratedEvents {
     if (ranges.isEmpty()) {
       return;
     }
+    if (!pinned || snapshotId != null) {
+      readTable(project, layout, ranges, sink);
+    }
+    int ev = layout.eventTimeIndex();
+    for (Object[] row : appended) {
+      if (inAny(ranges, EpochMicros.of((Instant) row[ev]))) {
+        sink.accept(row);
+      }
+    }
+  }
+
+  private void readTable(
+      String project, CuratedLayout layout, List<Range> ranges, Consumer<Object[]> sink) {
     Table table = catalog.loadTable(layout.spec(project).identifier());
     Expression filter = Expressions.alwaysFalse();
     for (Range r : ranges) {
@@ -48,8 +102,7 @@ public final class CuratedEvents {
                   Expressions.lessThan(StandardColumns.EVENT_TIMESTAMP, r.endMicros())));
     }
     List<String> names = layout.rowFields().stream().map(f -> f.name()).toList();
-    try (CloseableIterable<Record> records =
-        IcebergGenerics.read(table).where(filter).select(names).build()) {
+    try (CloseableIterable<Record> records = scan(table, filter, names)) {
       int[] at = null;
       for (Record rec : records) {
         if (at == null) {
@@ -59,8 +112,7 @@ public final class CuratedEvents {
         for (int i = 0; i < row.length; i++) {
           row[i] = canonical(rec.get(at[i]));
         }
-        long ev =
-            io.quiver.core.value.EpochMicros.of((java.time.Instant) row[layout.eventTimeIndex()]);
+        long ev = EpochMicros.of((Instant) row[layout.eventTimeIndex()]);
         if (inAny(ranges, ev)) { // the filter is a pruning hint; rows of a kept file are re-checked
           sink.accept(row);
         }
@@ -68,6 +120,11 @@ public final class CuratedEvents {
     } catch (IOException e) {
       throw new UncheckedIOException("reading curated events of " + layout.source().name(), e);
     }
+  }
+
+  private CloseableIterable<Record> scan(Table table, Expression filter, List<String> names) {
+    IcebergGenerics.ScanBuilder scan = IcebergGenerics.read(table).where(filter).select(names);
+    return pinned ? scan.useSnapshot(snapshotId).build() : scan.build();
   }
 
   private static boolean inAny(List<Range> ranges, long micros) {

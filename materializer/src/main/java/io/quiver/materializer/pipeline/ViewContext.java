@@ -82,7 +82,11 @@ public record ViewContext(
   }
 
   public List<ValueType> keyTypes() {
-    return joinKeys.stream().map(Field::type).toList();
+    List<ValueType> types = new java.util.ArrayList<>(joinKeys.size());
+    for (Field f : joinKeys) {
+      types.add(f.type());
+    }
+    return types;
   }
 
   /** The entity-key bytes ({@code EntityKeyCodec}) of a source row. */

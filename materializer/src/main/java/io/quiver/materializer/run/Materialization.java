@@ -116,9 +116,9 @@ public class Materialization {
     if (!request.isBackfill()) {
       progress.savePending(ctx, new ProgressStore.Pending(batchId, in.positions()));
     }
-    stages.time("curated", () -> curate(ctx, in));
+    CuratedEvents curated = stages.time("curated", () -> curate(ctx, in));
     crash.reach("after-curated-commit");
-    FeatureBatch batch = stages.time("transform", () -> transform(ctx, rows));
+    FeatureBatch batch = stages.time("transform", () -> transform(ctx, rows, curated));
     if (ctx.view().isOffline()) {
       stages.time(
           "iceberg",
@@ -223,9 +223,15 @@ public class Materialization {
     return offline.append(spec, batchId, rows, Map.of("quiver.quality-report", quality));
   }
 
-  private Object curate(ViewContext ctx, BatchInput in) {
+  /**
+   * Appends the batch's not yet curated rows; returns the curated events as of this append: the
+   * snapshot before it (earlier batches) plus the rows appended, held in memory, so the transform
+   * does not read back what this batch just wrote.
+   */
+  private CuratedEvents curate(ViewContext ctx, BatchInput in) {
+    CuratedEvents before = CuratedEvents.current(offline.catalog(), ctx.project(), ctx.layout());
     if (in.uncurated().isEmpty() && in.uncuratedFiles().isEmpty()) {
-      return null;
+      return before;
     }
     StringBuilder positions = new StringBuilder(ctx.source().name());
     in.uncuratedFiles().forEach(f -> positions.append('\n').append(f.position()));
@@ -233,18 +239,18 @@ public class Materialization {
       positions.append('\n').append(ctx.viewName()).append('\n').append(in.positions());
     }
     String id = "curated-" + sha256(positions.toString());
-    offline.appendCurated(ctx.layout().spec(ctx.project()), id, notYetCurated(ctx, in.uncurated()));
+    List<Object[]> fresh = notYetCurated(ctx, in.uncurated(), before);
+    offline.appendCurated(ctx.layout().spec(ctx.project()), id, fresh);
     progress.addCuratedFiles(ctx.project(), ctx.source().name(), in.uncuratedFiles(), id);
-    return null;
+    return before.plus(fresh);
   }
 
   /**
    * Drops rows the curated table already holds (exact duplicates from earlier batches), reading
    * back only the hours the rows fall in.
    */
-  private List<Object[]> notYetCurated(ViewContext ctx, List<Object[]> rows) {
-    if (rows.isEmpty()
-        || !offline.catalog().tableExists(ctx.layout().spec(ctx.project()).identifier())) {
+  private List<Object[]> notYetCurated(ViewContext ctx, List<Object[]> rows, CuratedEvents before) {
+    if (rows.isEmpty()) {
       return rows;
     }
     long hour = 3_600_000_000L;
@@ -256,12 +262,11 @@ public class Materialization {
             .sorted()
             .toArray();
     Set<RowKey> existing = new HashSet<>();
-    new CuratedEvents(offline.catalog())
-        .read(
-            ctx.project(),
-            ctx.layout(),
-            CuratedEvents.ranges(starts, hour, 64),
-            r -> existing.add(new RowKey(r)));
+    before.read(
+        ctx.project(),
+        ctx.layout(),
+        CuratedEvents.ranges(starts, hour, 64),
+        r -> existing.add(new RowKey(r)));
     List<Object[]> fresh = new ArrayList<>(rows.size());
     for (Object[] r : rows) {
       if (!existing.contains(new RowKey(r))) {
@@ -271,9 +276,9 @@ public class Materialization {
     return fresh;
   }
 
-  private FeatureBatch transform(ViewContext ctx, List<Object[]> rows) {
+  private FeatureBatch transform(ViewContext ctx, List<Object[]> rows, CuratedEvents curated) {
     if (ctx.view().isAggregation()) {
-      return AggregationTransform.apply(ctx, rows, new CuratedEvents(offline.catalog()));
+      return AggregationTransform.apply(ctx, rows, curated);
     }
     FeatureBatch batch = SelectTransform.apply(ctx, rows);
     if (ctx.source().type() != SourceType.POSTGRES || !ctx.view().isOffline()) {
