@@ -7,7 +7,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -24,21 +23,8 @@ import picocli.CommandLine.Spec;
           + " timestamp) the feature values as of that time. Waits and prints where it is."
     })
 public final class ExportCommand implements Callable<Integer> {
-  static final class Features {
-    @Option(
-        names = {"-f", "--feature"},
-        paramLabel = "REF",
-        description = "A feature ref (view:feature, view:*); repeatable.")
-    List<String> refs;
-
-    @Option(
-        names = {"-s", "--feature-service"},
-        description = "A feature service.")
-    String service;
-  }
-
   @ArgGroup(multiplicity = "1")
-  Features features;
+  FeatureSelection features;
 
   @Option(
       names = {"-e", "--entities"},

@@ -23,21 +23,8 @@ import picocli.CommandLine.Spec;
       "Example: quiver get -s user_activity -e user_id=1 -e user_id=2"
     })
 public final class GetCommand implements Callable<Integer> {
-  static final class Features {
-    @Option(
-        names = {"-f", "--feature"},
-        paramLabel = "REF",
-        description = "A feature ref (view:feature, view:*); repeatable.")
-    List<String> refs;
-
-    @Option(
-        names = {"-s", "--feature-service"},
-        description = "A feature service.")
-    String service;
-  }
-
   @ArgGroup(multiplicity = "1")
-  Features features;
+  FeatureSelection features;
 
   @Option(
       names = {"-e", "--entity"},
