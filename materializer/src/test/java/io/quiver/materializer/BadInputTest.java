@@ -43,7 +43,7 @@ class BadInputTest {
   @Test
   void corruptParquetFailsTheRunAndKeepsTheProgress() throws Exception {
     String project = TestData.project();
-    Path dir = parquetProject(project);
+    Path dir = TestData.userFeaturesProject(registry, project, "PARQUET");
     TestData.writeParquet(dir.resolve("a.parquet"), events(50, 1));
     assertThat(run(project).get("status")).isEqualTo("SUCCEEDED");
     int snapshots = snapshots(TableNames.feature(project, "user_features", 1));
@@ -66,13 +66,7 @@ class BadInputTest {
   @Test
   void csvRowWithAWrongTypeFailsTheRunNamingTheColumnAndIsDeadLettered() throws Exception {
     String project = TestData.project();
-    Path dir = Files.createTempDirectory("csv_events");
-    TestData.apply(
-        registry,
-        project,
-        TestData.userEntity(),
-        TestData.userEvents(dir + "/*.csv", "CSV"),
-        TestData.userFeatures());
+    Path dir = TestData.userFeaturesProject(registry, project, "CSV");
     List<String> lines = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
       lines.add((i % 5 + 1) + ",2024-03-01T0" + (i % 10) + ":00:00Z,click," + (i * 1.5));
@@ -100,13 +94,7 @@ class BadInputTest {
   @Test
   void missingColumnFailsTheRunNamingIt() throws Exception {
     String project = TestData.project();
-    Path dir = Files.createTempDirectory("csv_events");
-    TestData.apply(
-        registry,
-        project,
-        TestData.userEntity(),
-        TestData.userEvents(dir + "/*.csv", "CSV"),
-        TestData.userFeatures());
+    Path dir = TestData.userFeaturesProject(registry, project, "CSV");
     TestData.writeCsv(
         dir.resolve("e.csv"),
         "user_id,event_time,event_type",
@@ -124,7 +112,7 @@ class BadInputTest {
   @Test
   void failedErrorExpectationQuarantinesTheBatchAndWritesNoFeatures() throws Exception {
     String project = TestData.project();
-    Path dir = parquetProject(project);
+    Path dir = TestData.userFeaturesProject(registry, project, "PARQUET");
     List<UserEvent> events = new ArrayList<>();
     for (UserEvent e : events(40, 3)) {
       events.add(
@@ -142,17 +130,6 @@ class BadInputTest {
     assertThat(offline.catalog().tableExists(TableNames.feature(project, "user_features", 1)))
         .isFalse();
     assertThat(filesSeen(project)).isZero();
-  }
-
-  private Path parquetProject(String project) throws Exception {
-    Path dir = Files.createTempDirectory("user_events");
-    TestData.apply(
-        registry,
-        project,
-        TestData.userEntity(),
-        TestData.userEvents(dir + "/*.parquet", "PARQUET"),
-        TestData.userFeatures());
-    return dir;
   }
 
   private static List<UserEvent> events(int n, long seed) {

@@ -18,7 +18,6 @@ import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -74,13 +73,7 @@ class MaterializerProcessIT {
   void killedBetweenIcebergCommitAndRedisWriteThenRestartedEndsAsIfUninterrupted()
       throws Exception {
     String project = TestData.project();
-    Path dir = Files.createTempDirectory("user_events");
-    TestData.apply(
-        registry,
-        project,
-        TestData.userEntity(),
-        TestData.userEvents(dir + "/*.parquet", "PARQUET"),
-        TestData.userFeatures());
+    Path dir = TestData.userFeaturesProject(registry, project, "PARQUET");
     List<TestData.UserEvent> events =
         UserFeaturesOracle.events(
             new Random(7), 300, UserFeaturesMaterializationTest.T0, Duration.ofDays(2));
@@ -108,13 +101,7 @@ class MaterializerProcessIT {
   @Test
   void twoReplicasNeverRunOneViewAtOnce() throws Exception {
     String project = TestData.project();
-    Path dir = Files.createTempDirectory("user_events");
-    TestData.apply(
-        registry,
-        project,
-        TestData.userEntity(),
-        TestData.userEvents(dir + "/*.parquet", "PARQUET"),
-        TestData.userFeatures());
+    Path dir = TestData.userFeaturesProject(registry, project, "PARQUET");
     Random random = new Random(11);
     TestData.writeParquet(
         dir.resolve("a.parquet"),

@@ -67,6 +67,18 @@ final class TestData {
             "window": "lifetime"}]}""";
   }
 
+  /**
+   * Applies the seed's user, user_events (files of {@code format}, PARQUET or CSV, in a new temp
+   * folder) and user_features to {@code project}; returns the folder the source reads.
+   */
+  static Path userFeaturesProject(String registry, String project, String format)
+      throws IOException {
+    Path dir = Files.createTempDirectory("user_events");
+    String glob = dir + "/*." + format.toLowerCase(java.util.Locale.ROOT);
+    apply(registry, project, userEntity(), userEvents(glob, format), userFeatures());
+    return dir;
+  }
+
   static void apply(String registry, String project, String... objects) {
     RestAssured.given()
         .baseUri(registry)

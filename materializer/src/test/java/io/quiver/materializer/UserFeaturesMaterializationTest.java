@@ -14,7 +14,6 @@ import io.quiver.offline.IcebergOfflineStore;
 import io.quiver.offline.TableNames;
 import io.vertx.redis.client.Redis;
 import jakarta.inject.Inject;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,13 +47,7 @@ class UserFeaturesMaterializationTest {
   @Test
   void twoRunsWithNewAndLateEventsMatchBruteForce() throws Exception {
     String project = TestData.project();
-    Path dir = Files.createTempDirectory("user_events");
-    TestData.apply(
-        registry,
-        project,
-        TestData.userEntity(),
-        TestData.userEvents(dir + "/*.parquet", "PARQUET"),
-        TestData.userFeatures());
+    Path dir = TestData.userFeaturesProject(registry, project, "PARQUET");
     Random random = new Random(42);
     List<UserEvent> first = events(random, 400, T0, Duration.ofDays(2));
     TestData.writeParquet(dir.resolve("part-1.parquet"), first);

@@ -27,7 +27,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -117,32 +116,10 @@ class ExportApiTest {
         + "}";
   }
 
-  private JsonPath submitAndWait(String p, String body) {
-    String id =
-        given()
-            .contentType(ContentType.JSON)
-            .body(body)
-            .post("/api/v1/projects/" + p + "/exports")
-            .then()
-            .statusCode(202)
-            .extract()
-            .path("id");
-    Awaitility.await()
-        .atMost(Duration.ofSeconds(60))
-        .until(
-            () -> {
-              String s = given().get("/api/v1/projects/" + p + "/exports/" + id).path("status");
-              return s.equals("SUCCEEDED") || s.equals("FAILED");
-            });
-    JsonPath job = given().get("/api/v1/projects/" + p + "/exports/" + id).jsonPath();
-    assertThat(job.getString("status")).as(job.prettify()).isEqualTo("SUCCEEDED");
-    return job;
-  }
-
   @Test
   void exportsInlineRowsToCsvWithThePointInTimeValueOfEachRow() throws IOException {
     String p = seed();
-    JsonPath job = submitAndWait(p, request("{\"rows\": " + ROWS + "}", "csv", ""));
+    JsonPath job = ExportJobs.submitAndWait(p, request("{\"rows\": " + ROWS + "}", "csv", ""));
 
     Path out = Path.of(URI.create(job.getString("outputUri")));
     assertThat(out.toString()).contains("/artifacts/" + p + "/exports/").endsWith("part-0.csv");
@@ -163,7 +140,7 @@ class ExportApiTest {
   void theManifestReproducesTheSameBytesAfterMoreDataArrived() throws IOException {
     String p = seed();
     String body = request("{\"rows\": " + ROWS + "}", "parquet", "");
-    JsonPath first = submitAndWait(p, body);
+    JsonPath first = ExportJobs.submitAndWait(p, body);
     long snapshot = first.getLong("manifest.views[0].snapshotId");
     append(p, "b2", List.of(row(1, 61, 61, "newer"), row(2, 40, 40, "newer"), row(3, 1, 1, "new")));
 
@@ -174,8 +151,8 @@ class ExportApiTest {
             + "}, \"manifest\": "
             + new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(manifest)
             + "}";
-    JsonPath replay = submitAndWait(p, again);
-    JsonPath fresh = submitAndWait(p, body);
+    JsonPath replay = ExportJobs.submitAndWait(p, again);
+    JsonPath fresh = ExportJobs.submitAndWait(p, body);
 
     byte[] a = Files.readAllBytes(Path.of(URI.create(first.getString("outputUri"))));
     byte[] b = Files.readAllBytes(Path.of(URI.create(replay.getString("outputUri"))));
@@ -192,7 +169,8 @@ class ExportApiTest {
   @Test
   void aManifestWithOtherEntityRowsIsRefused() throws IOException {
     String p = seed();
-    JsonPath first = submitAndWait(p, request("{\"rows\": " + ROWS + "}", "parquet", ""));
+    JsonPath first =
+        ExportJobs.submitAndWait(p, request("{\"rows\": " + ROWS + "}", "parquet", ""));
     String other = ROWS.replace("\"label\": 0", "\"label\": 7");
     String body =
         "{\"entities\": {\"rows\": "

@@ -117,26 +117,7 @@ class MaterializedExportTest {
             + " \"entities\": {\"rows\": "
             + rows
             + "]}, \"format\": \"parquet\"}";
-    String id =
-        given()
-            .contentType(ContentType.JSON)
-            .body(body)
-            .post("/api/v1/projects/" + p + "/exports")
-            .then()
-            .statusCode(202)
-            .extract()
-            .path("id");
-    Awaitility.await()
-        .atMost(Duration.ofSeconds(60))
-        .until(
-            () ->
-                !given()
-                    .get("/api/v1/projects/" + p + "/exports/" + id)
-                    .path("status")
-                    .toString()
-                    .matches("QUEUED|RUNNING"));
-    JsonPath job = given().get("/api/v1/projects/" + p + "/exports/" + id).jsonPath();
-    assertThat(job.getString("status")).as(job.prettify()).isEqualTo("SUCCEEDED");
+    JsonPath job = ExportJobs.submitAndWait(p, body);
 
     List<List<Object>> out = read(Path.of(URI.create(job.getString("outputUri"))));
     for (int i = 0; i < entities.size(); i++) {
