@@ -27,6 +27,22 @@ public final class OnlineKeys {
         .getBytes(StandardCharsets.US_ASCII);
   }
 
+  /** {@code q:<project>:<view>:<version>:} of a read, as bytes (the names checked). */
+  static byte[] prefixBytes(ViewRead read) {
+    return prefix(read.project(), read.view(), read.version()).getBytes(StandardCharsets.US_ASCII);
+  }
+
+  /** {@link #key} from a prefix made by {@link #prefixBytes}: no string built, nothing checked. */
+  static byte[] key(byte[] prefix, byte[] entityKey) {
+    byte[] entity = BASE64.encode(entityKey);
+    byte[] out = new byte[prefix.length + entity.length + 2];
+    System.arraycopy(prefix, 0, out, 0, prefix.length);
+    out[prefix.length] = '{';
+    System.arraycopy(entity, 0, out, prefix.length + 1, entity.length);
+    out[out.length - 1] = '}';
+    return out;
+  }
+
   /** A SCAN MATCH pattern for every key of one view version. */
   public static String versionPattern(String project, String view, int version) {
     return prefix(project, view, version) + "*";

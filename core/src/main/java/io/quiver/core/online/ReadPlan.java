@@ -2,12 +2,12 @@ package io.quiver.core.online;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
-import java.util.function.ToIntFunction;
 
 /**
  * The Redis commands for one serving request, views × entity rows, to send as one pipelined batch
@@ -68,96 +68,116 @@ public final class ReadPlan {
     Object[][] results = new Object[views.size()][];
     for (int v = 0; v < views.size(); v++) {
       ViewRead view = views.get(v);
+      SchemaLookup schemas = view.tiled() ? null : schemasOf.apply(v);
+      SelectRecordCodec.Projection[] memo = new SelectRecordCodec.Projection[1];
       results[v] = new Object[view.entityKeys().size()];
       for (int row = 0; row < results[v].length; row++) {
         List<byte[]> reply = replies.get(command[v][row]);
-        results[v][row] = decodeOne(view, reply, row, v, schemasOf);
+        results[v][row] = decodeOne(view, reply, row, v, schemas, memo);
       }
     }
     return new ReadResult(results);
   }
 
   private Object decodeOne(
-      ViewRead view, List<byte[]> reply, int row, int v, IntFunction<SchemaLookup> schemasOf) {
+      ViewRead view,
+      List<byte[]> reply,
+      int row,
+      int v,
+      SchemaLookup schemas,
+      SelectRecordCodec.Projection[] memo) {
     try {
-      return view.tiled()
-          ? tiles(reply)
-          : record(reply.get(position[v][row]), schemasOf.apply(v), view.schema());
+      if (view.tiled()) {
+        return tiles(reply);
+      }
+      byte[] bytes = reply.get(position[v][row]);
+      return bytes == null ? null : SelectRecordCodec.decode(bytes, schemas, view.schema(), memo);
     } catch (IllegalArgumentException | IllegalStateException | IndexOutOfBoundsException e) {
       return new ReadResult.Unreadable(view.view() + " v" + view.version() + ": " + e.getMessage());
     }
   }
 
   private void planSelects() {
-    // entity key -> (redis key -> position in its MGET)
-    Map<ByteBuffer, Map<ByteBuffer, Integer>> byEntity = new LinkedHashMap<>();
+    // Each distinct view version's key prefix, built and validated once per plan, not per row.
+    List<byte[]> prefixes = new ArrayList<>();
+    int[] prefixOf = new int[views.size()];
+    for (int v = 0; v < views.size(); v++) {
+      prefixOf[v] = -1;
+      if (!views.get(v).tiled()) {
+        prefixOf[v] = indexOfPrefix(prefixes, OnlineKeys.prefixBytes(views.get(v)));
+      }
+    }
+    // Distinct entities in order of first appearance; per entity its MGET keys, and per prefix
+    // where that view's key sits in the MGET (-1: not yet added).
+    Map<ByteBuffer, Integer> entityIndex = new HashMap<>();
+    List<List<byte[]>> keysOfEntity = new ArrayList<>();
+    List<int[]> positionOfPrefix = new ArrayList<>();
     for (int v = 0; v < views.size(); v++) {
       ViewRead view = views.get(v);
       if (view.tiled()) {
         continue;
       }
-      position[v] = new int[view.entityKeys().size()];
-      for (int row = 0; row < position[v].length; row++) {
+      int rows = view.entityKeys().size();
+      position[v] = new int[rows];
+      command[v] = new int[rows];
+      for (int row = 0; row < rows; row++) {
         byte[] entity = view.entityKeys().get(row);
-        Map<ByteBuffer, Integer> keys =
-            byEntity.computeIfAbsent(ByteBuffer.wrap(entity), e -> new LinkedHashMap<>());
-        ByteBuffer key = redisKey(view, entity);
-        position[v][row] = keys.computeIfAbsent(key, k -> keys.size());
+        Integer known = entityIndex.putIfAbsent(ByteBuffer.wrap(entity), keysOfEntity.size());
+        int e = known == null ? keysOfEntity.size() : known;
+        if (known == null) {
+          keysOfEntity.add(new ArrayList<>(4));
+          int[] positions = new int[prefixes.size()];
+          Arrays.fill(positions, -1);
+          positionOfPrefix.add(positions);
+        }
+        int[] positions = positionOfPrefix.get(e);
+        int at = positions[prefixOf[v]];
+        if (at < 0) {
+          List<byte[]> keys = keysOfEntity.get(e);
+          at = keys.size();
+          keys.add(OnlineKeys.key(prefixes.get(prefixOf[v]), entity));
+          positions[prefixOf[v]] = at;
+        }
+        position[v][row] = at;
+        command[v][row] = e; // the MGETs come first, one per entity in this order
       }
     }
-    Map<ByteBuffer, Integer> commandOf = new LinkedHashMap<>();
-    byEntity.forEach(
-        (entity, keys) -> {
-          commandOf.put(entity, commands.size());
-          commands.add(
-              RedisCommand.of("MGET", keys.keySet().stream().map(ReadPlan::bytes).toList()));
-        });
-    for (int v = 0; v < views.size(); v++) {
-      if (!views.get(v).tiled()) {
-        command[v] = rowsToCommand(views.get(v), commandOf::get);
+    for (List<byte[]> keys : keysOfEntity) {
+      commands.add(RedisCommand.of("MGET", keys));
+    }
+  }
+
+  private static int indexOfPrefix(List<byte[]> prefixes, byte[] prefix) {
+    for (int i = 0; i < prefixes.size(); i++) {
+      if (Arrays.equals(prefixes.get(i), prefix)) {
+        return i;
       }
     }
+    prefixes.add(prefix);
+    return prefixes.size() - 1;
   }
 
   private void planTiles() {
-    Map<ByteBuffer, Integer> commandOf = new LinkedHashMap<>();
+    Map<ByteBuffer, Integer> commandOf = new HashMap<>();
     for (int v = 0; v < views.size(); v++) {
       ViewRead view = views.get(v);
-      if (view.tiled()) {
-        command[v] =
-            rowsToCommand(
-                view,
-                entity ->
-                    commandOf.computeIfAbsent(
-                        redisKey(view, bytes(entity)),
-                        key -> {
-                          commands.add(RedisCommand.of("HGETALL", List.of(bytes(key))));
-                          return commands.size() - 1;
-                        }));
+      if (!view.tiled()) {
+        continue;
       }
+      byte[] prefix = OnlineKeys.prefixBytes(view);
+      int[] out = new int[view.entityKeys().size()];
+      for (int row = 0; row < out.length; row++) {
+        byte[] key = OnlineKeys.key(prefix, view.entityKeys().get(row));
+        Integer known = commandOf.putIfAbsent(ByteBuffer.wrap(key), commands.size());
+        if (known == null) {
+          out[row] = commands.size();
+          commands.add(RedisCommand.of("HGETALL", List.of(key)));
+        } else {
+          out[row] = known;
+        }
+      }
+      command[v] = out;
     }
-  }
-
-  private static int[] rowsToCommand(ViewRead view, ToIntFunction<ByteBuffer> commandOfEntity) {
-    int[] out = new int[view.entityKeys().size()];
-    for (int row = 0; row < out.length; row++) {
-      out[row] = commandOfEntity.applyAsInt(ByteBuffer.wrap(view.entityKeys().get(row)));
-    }
-    return out;
-  }
-
-  private static ByteBuffer redisKey(ViewRead view, byte[] entity) {
-    return ByteBuffer.wrap(OnlineKeys.key(view.project(), view.view(), view.version(), entity));
-  }
-
-  private static byte[] bytes(ByteBuffer b) {
-    byte[] out = new byte[b.remaining()];
-    b.duplicate().get(out);
-    return out;
-  }
-
-  private static SelectRecord record(byte[] bytes, SchemaLookup schemas, OnlineSchema target) {
-    return bytes == null ? null : SelectRecordCodec.decode(bytes, schemas, target);
   }
 
   private static List<Tile> tiles(List<byte[]> flat) {

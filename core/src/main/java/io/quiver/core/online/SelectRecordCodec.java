@@ -1,6 +1,7 @@
 package io.quiver.core.online;
 
 import io.quiver.core.model.Field;
+import io.quiver.core.model.ValueType;
 import io.quiver.core.value.BinaryReader;
 import io.quiver.core.value.BinaryWriter;
 import io.quiver.core.value.ValueCodec;
@@ -60,6 +61,40 @@ public final class SelectRecordCodec {
    * @throws IllegalArgumentException for an unknown format version or schema id, or bad bytes
    */
   public static SelectRecord decode(byte[] bytes, SchemaLookup schemas, OnlineSchema target) {
+    return decode(bytes, schemas, target, new Projection[1]);
+  }
+
+  /**
+   * Where each feature of a stored schema goes in a target schema (-1: dropped) and the type to
+   * read it as: the name matching of {@link #decode}, done once per stored schema and target.
+   */
+  static final class Projection {
+    final OnlineSchema stored;
+    final OnlineSchema target;
+    final int[] at;
+    final ValueType[] readAs;
+
+    Projection(OnlineSchema stored, OnlineSchema target) {
+      this.stored = stored;
+      this.target = target;
+      int n = stored.features().size();
+      this.at = new int[n];
+      this.readAs = new ValueType[n];
+      for (int i = 0; i < n; i++) {
+        Field field = stored.features().get(i);
+        at[i] = target.indexOf(field.name());
+        readAs[i] = at[i] < 0 ? field.type() : target.features().get(at[i]).type();
+      }
+    }
+  }
+
+  /**
+   * As {@link #decode(byte[], SchemaLookup, OnlineSchema)}, reusing {@code memo[0]} when it was
+   * made for the same stored schema id and target, and leaving the one it used there: a caller
+   * decoding many records of one view passes the same one-element array for all of them.
+   */
+  static SelectRecord decode(
+      byte[] bytes, SchemaLookup schemas, OnlineSchema target, Projection[] memo) {
     BinaryReader in = new BinaryReader(bytes);
     int version = in.readByte();
     if (version != VERSION) {
@@ -68,21 +103,25 @@ public final class SelectRecordCodec {
     int schemaId = TimeOrder.readInt(in);
     long event = TimeOrder.read(in);
     long created = TimeOrder.read(in);
-    OnlineSchema stored = schemas.find(schemaId);
-    if (stored == null) {
-      throw new IllegalArgumentException("unknown schema id " + schemaId);
+    Projection projection = memo[0];
+    if (projection == null || projection.stored.id() != schemaId || projection.target != target) {
+      OnlineSchema stored = schemas.find(schemaId);
+      if (stored == null) {
+        throw new IllegalArgumentException("unknown schema id " + schemaId);
+      }
+      projection = new Projection(stored, target);
+      memo[0] = projection;
     }
     int n = in.readLength();
-    if (n != stored.features().size()) {
+    if (n != projection.at.length) {
       throw new IllegalArgumentException(
-          n + " stored value(s) but schema " + schemaId + " has " + stored.features().size());
+          n + " stored value(s) but schema " + schemaId + " has " + projection.at.length);
     }
     Object[] values = new Object[target.features().size()];
-    for (Field field : stored.features()) {
-      int at = target.indexOf(field.name());
-      Object v = ValueCodec.read(in, at < 0 ? field.type() : target.features().get(at).type());
-      if (at >= 0) {
-        values[at] = v;
+    for (int i = 0; i < n; i++) {
+      Object v = ValueCodec.read(in, projection.readAs[i]);
+      if (projection.at[i] >= 0) {
+        values[projection.at[i]] = v;
       }
     }
     in.requireEnd();
