@@ -6,6 +6,7 @@ import io.quiver.common.registry.RegistryClient;
 import io.quiver.serving.app.OnlineFeatureReader;
 import io.quiver.serving.redis.RedisOnlineStoreReader;
 import io.quiver.serving.registry.RegistryCatalogSource;
+import io.vertx.core.Vertx;
 import io.vertx.redis.client.Redis;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -36,10 +37,10 @@ public class ServingBeans {
   @Produces
   @Singleton
   OnlineFeatureReader reader(
-      CachedRegistry registry, Redis redis, ServingConfig config, Clock clock) {
+      CachedRegistry registry, Vertx vertx, Redis redis, ServingConfig config, Clock clock) {
     return new OnlineFeatureReader(
         new RegistryCatalogSource(registry),
-        new RedisOnlineStoreReader(redis, config.redisConnections(), config.redisTimeout()),
+        new RedisOnlineStoreReader(vertx, redis, config.redisConnections(), config.redisTimeout()),
         clock);
   }
 }

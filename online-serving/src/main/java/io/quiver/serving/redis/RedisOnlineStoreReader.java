@@ -6,6 +6,7 @@ import io.quiver.core.online.ReadPlan;
 import io.quiver.core.online.ReadResult;
 import io.quiver.core.online.RedisCommand;
 import io.quiver.core.online.ViewRead;
+import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
@@ -29,8 +30,8 @@ public final class RedisOnlineStoreReader implements OnlineStoreReader {
    * @param connections how many long-lived connections requests share (pipelined)
    * @param timeout a batch not answered by then fails the request, and its connection is reopened
    */
-  public RedisOnlineStoreReader(Redis redis, int connections, Duration timeout) {
-    this.connections = new SharedRedisConnections(redis, connections, timeout.toMillis());
+  public RedisOnlineStoreReader(Vertx vertx, Redis redis, int connections, Duration timeout) {
+    this.connections = new SharedRedisConnections(vertx, redis, connections, timeout.toMillis());
   }
 
   @Override
