@@ -10,18 +10,23 @@ import org.apache.iceberg.AppendFiles;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.FileFormat;
 import org.apache.iceberg.PartitionKey;
+import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.StructLike;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.TableProperties;
 import org.apache.iceberg.catalog.Catalog;
-import org.apache.iceberg.data.GenericFileWriterFactory;
-import org.apache.iceberg.data.GenericRecord;
-import org.apache.iceberg.data.InternalRecordWrapper;
-import org.apache.iceberg.data.Record;
+import org.apache.iceberg.data.parquet.InternalWriter;
+import org.apache.iceberg.deletes.EqualityDeleteWriter;
+import org.apache.iceberg.deletes.PositionDeleteWriter;
+import org.apache.iceberg.encryption.EncryptedOutputFile;
 import org.apache.iceberg.exceptions.CommitStateUnknownException;
+import org.apache.iceberg.io.DataWriter;
 import org.apache.iceberg.io.FanoutDataWriter;
+import org.apache.iceberg.io.FileWriterFactory;
 import org.apache.iceberg.io.OutputFileFactory;
+import org.apache.iceberg.parquet.Parquet;
 import org.apache.iceberg.types.Types;
 import org.apache.iceberg.util.PropertyUtil;
 
@@ -79,17 +84,15 @@ public final class AppendBatch {
 
   private static Written write(Table table, TableSpec spec, Iterable<Object[]> rows) {
     Schema schema = table.schema();
-    RowMapper mapper = new RowMapper(spec, schema);
-    GenericRecord record = GenericRecord.create(schema);
+    RowMapper row = new RowMapper(spec, schema);
     PartitionKey partition = new PartitionKey(table.spec(), schema);
-    InternalRecordWrapper internal = new InternalRecordWrapper(schema.asStruct());
-    FanoutDataWriter<Record> writer = newWriter(table, schema);
+    FanoutDataWriter<StructLike> writer = newWriter(table, schema);
     long count = 0;
     try (writer) {
-      for (Object[] row : rows) {
-        mapper.fill(record, row); // the Parquet writer copies values out: one record is reused
-        partition.partition(internal.wrap(record));
-        writer.write(record, table.spec(), partition);
+      for (Object[] values : rows) {
+        row.set(values); // the Parquet writer copies values out: one struct is reused
+        partition.partition(row);
+        writer.write(row, table.spec(), partition);
         count++;
       }
     } catch (IOException e) {
@@ -106,12 +109,7 @@ public final class AppendBatch {
     return new Written(writer.result().dataFiles(), count);
   }
 
-  private static FanoutDataWriter<Record> newWriter(Table table, Schema schema) {
-    GenericFileWriterFactory files =
-        new GenericFileWriterFactory.Builder(table)
-            .dataFileFormat(FileFormat.PARQUET)
-            .dataSchema(schema)
-            .build();
+  private static FanoutDataWriter<StructLike> newWriter(Table table, Schema schema) {
     OutputFileFactory names =
         OutputFileFactory.builderFor(table, 0, 0).format(FileFormat.PARQUET).build();
     long targetSize =
@@ -119,7 +117,41 @@ public final class AppendBatch {
             table.properties(),
             TableProperties.WRITE_TARGET_FILE_SIZE_BYTES,
             TableProperties.WRITE_TARGET_FILE_SIZE_BYTES_DEFAULT);
-    return new FanoutDataWriter<>(files, names, table.io(), targetSize);
+    return new FanoutDataWriter<>(new InternalParquetFiles(table), names, table.io(), targetSize);
+  }
+
+  /**
+   * Data files written from Iceberg's internal representation (no generic records): the table's
+   * schema, partitioning, properties and metrics settings. Append-only, so no delete writers.
+   */
+  private record InternalParquetFiles(Table table) implements FileWriterFactory<StructLike> {
+    @Override
+    public DataWriter<StructLike> newDataWriter(
+        EncryptedOutputFile file, PartitionSpec spec, StructLike partition) {
+      try {
+        return Parquet.writeData(file)
+            .forTable(table)
+            .withSpec(spec)
+            .withPartition(partition)
+            .createWriterFunc(InternalWriter::createWriter)
+            .overwrite()
+            .build();
+      } catch (IOException e) {
+        throw new UncheckedIOException("creating " + file.encryptingOutputFile().location(), e);
+      }
+    }
+
+    @Override
+    public EqualityDeleteWriter<StructLike> newEqualityDeleteWriter(
+        EncryptedOutputFile file, PartitionSpec spec, StructLike partition) {
+      throw new UnsupportedOperationException("offline tables are append-only");
+    }
+
+    @Override
+    public PositionDeleteWriter<StructLike> newPositionDeleteWriter(
+        EncryptedOutputFile file, PartitionSpec spec, StructLike partition) {
+      throw new UnsupportedOperationException("offline tables are append-only");
+    }
   }
 
   private static long commit(
@@ -158,41 +190,65 @@ public final class AppendBatch {
     }
   }
 
-  /** Maps a row in spec order onto the table schema's positions, converting each value. */
-  private static final class RowMapper {
-    private final int[] positions;
-    private final boolean[] required;
+  /**
+   * A row in spec order seen as a struct of the table schema, each value converted to Iceberg's
+   * internal representation as the writer asks for it.
+   */
+  private static final class RowMapper implements StructLike {
+    private final int[] specIndex;
     private final UnaryOperator<Object>[] converters;
     private final List<Column> columns;
+    private final int[] required;
+    private Object[] row;
 
     @SuppressWarnings("unchecked")
     RowMapper(TableSpec spec, Schema schema) {
       columns = spec.columns();
-      positions = new int[columns.size()];
-      required = new boolean[columns.size()];
-      converters = new UnaryOperator[columns.size()];
       List<Types.NestedField> fields = schema.columns();
+      specIndex = new int[fields.size()];
+      java.util.Arrays.fill(specIndex, -1);
+      converters = new UnaryOperator[fields.size()];
       for (int i = 0; i < columns.size(); i++) {
         Types.NestedField field = schema.findField(columns.get(i).name());
-        positions[i] = fields.indexOf(field);
-        required[i] = field.isRequired();
-        converters[i] = ValueConverters.toIceberg(field);
+        int position = fields.indexOf(field);
+        specIndex[position] = i;
+        converters[position] = ValueConverters.toInternal(field);
       }
+      required =
+          java.util.stream.IntStream.range(0, columns.size())
+              .filter(i -> schema.findField(columns.get(i).name()).isRequired())
+              .toArray();
     }
 
-    void fill(GenericRecord record, Object[] row) {
-      if (row.length != positions.length) {
+    void set(Object[] values) {
+      if (values.length != columns.size()) {
         throw new IllegalArgumentException(
-            "row has " + row.length + " values, the table spec " + columns.size() + " columns");
+            "row has " + values.length + " values, the table spec " + columns.size() + " columns");
       }
-      for (int i = 0; i < row.length; i++) {
-        Object value = row[i];
-        if (value == null && required[i]) {
+      for (int i : required) {
+        if (values[i] == null) {
           throw new IllegalArgumentException(
               "column " + columns.get(i).name() + " must not be null");
         }
-        record.set(positions[i], value == null ? null : converters[i].apply(value));
       }
+      this.row = values;
+    }
+
+    @Override
+    public int size() {
+      return specIndex.length;
+    }
+
+    @Override
+    public <T> T get(int pos, Class<T> javaClass) {
+      int i = specIndex[pos];
+      Object value = i < 0 ? null : row[i];
+      return javaClass.cast(value == null ? null : converters[pos].apply(value));
+    }
+
+    @Override
+    public <T> void set(int pos, T value) {
+      throw new UnsupportedOperationException("a row being written is read-only");
     }
   }
 }

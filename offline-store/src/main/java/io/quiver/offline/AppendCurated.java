@@ -1,7 +1,6 @@
 package io.quiver.offline;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -33,18 +32,5 @@ public final class AppendCurated {
       }
     }
     return distinct;
-  }
-
-  /** Deep equality, so byte[] and list values compare by content. */
-  private record RowKey(Object[] values) {
-    @Override
-    public boolean equals(Object other) {
-      return other instanceof RowKey key && Arrays.deepEquals(values, key.values);
-    }
-
-    @Override
-    public int hashCode() {
-      return Arrays.deepHashCode(values);
-    }
   }
 }

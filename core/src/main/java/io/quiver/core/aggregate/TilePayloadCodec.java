@@ -19,9 +19,21 @@ public final class TilePayloadCodec {
   private TilePayloadCodec() {}
 
   public static byte[] encode(List<PartialAggregate> partials) {
-    BinaryWriter out = new BinaryWriter().writeByte(VERSION).writeVarLong(partials.size());
-    for (PartialAggregate p : partials) {
-      out.writeBytes(PartialAggregateCodec.encode(p));
+    byte[][] encoded = new byte[partials.size()][];
+    for (int i = 0; i < encoded.length; i++) {
+      encoded[i] = PartialAggregateCodec.encode(partials.get(i));
+    }
+    return ofEncoded(encoded);
+  }
+
+  /**
+   * The payload of partials already encoded with {@link PartialAggregateCodec#encode}: a writer
+   * that also stores each partial on its own (an offline tile row) encodes them once.
+   */
+  public static byte[] ofEncoded(byte[][] partials) {
+    BinaryWriter out = new BinaryWriter().writeByte(VERSION).writeVarLong(partials.length);
+    for (byte[] p : partials) {
+      out.writeBytes(p);
     }
     return out.toByteArray();
   }

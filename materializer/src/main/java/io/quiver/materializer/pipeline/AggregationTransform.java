@@ -12,7 +12,7 @@ import io.quiver.core.online.ScriptCall;
 import io.quiver.core.online.Tile;
 import io.quiver.core.online.TilePut;
 import io.quiver.core.value.EpochMicros;
-import java.nio.ByteBuffer;
+import io.quiver.offline.RowKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,7 +22,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * An aggregation view: the tiles of every (entity, hop) the batch touched are recomputed whole from
@@ -37,30 +36,25 @@ public final class AggregationTransform {
   private AggregationTransform() {}
 
   /**
-   * The (entity, hop start) of a tile. Its hash mixes all bytes of the key: the 31-polynomial hash
-   * of {@code ByteBuffer}/records collides so often for numeric entity keys and hop starts that
-   * HashMap buckets turned into trees, which dominated the transform's time.
+   * The (entity, hop start) of a tile, the entity as its dense id in {@link Entities}. The hash
+   * mixes all bits: the 31-polynomial hash of records collides so often for numeric ids and hop
+   * starts that HashMap buckets turned into trees, which dominated the transform's time.
    */
   private static final class TileKey {
-    private final ByteBuffer entity;
+    private final int entity;
     private final long start;
     private final int hash;
 
-    TileKey(ByteBuffer entity, long start) {
+    TileKey(int entity, long start) {
       this.entity = entity;
       this.start = start;
-      long h = 0xcbf29ce484222325L;
-      for (int i = entity.position(); i < entity.limit(); i++) {
-        h = (h ^ (entity.get(i) & 0xff)) * 0x100000001b3L;
-      }
-      h ^= start * 0x9E3779B97F4A7C15L;
-      h ^= h >>> 33;
-      h *= 0xff51afd7ed558ccdL;
-      h ^= h >>> 33;
-      this.hash = (int) h;
+      long h = (entity * 0x9E3779B97F4A7C15L) ^ start;
+      h = (h ^ (h >>> 30)) * 0xbf58476d1ce4e5b9L;
+      h = (h ^ (h >>> 27)) * 0x94d049bb133111ebL;
+      this.hash = (int) (h ^ (h >>> 31));
     }
 
-    ByteBuffer entity() {
+    int entity() {
       return entity;
     }
 
@@ -70,7 +64,7 @@ public final class AggregationTransform {
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof TileKey k && k.start == start && k.entity.equals(entity);
+      return o instanceof TileKey k && k.start == start && k.entity == entity;
     }
 
     @Override
@@ -79,14 +73,64 @@ public final class AggregationTransform {
     }
   }
 
+  /**
+   * The entities of a batch, each given a dense id the first time it is seen, with its join key
+   * values and online key bytes computed once rather than per event.
+   */
+  private static final class Entities {
+    private final ViewContext ctx;
+    private final Map<Object, Integer> ids = new HashMap<>();
+    private final List<Object[]> keyValues = new ArrayList<>();
+    private final List<byte[]> encoded = new ArrayList<>();
+
+    Entities(ViewContext ctx) {
+      this.ctx = ctx;
+    }
+
+    /** The row's entity id, or -1 when {@code add} is false and the entity is not known. */
+    int id(Object[] row, boolean add) {
+      Object key = lookupKey(row);
+      Integer id = ids.get(key);
+      if (id != null || !add) {
+        return id == null ? -1 : id;
+      }
+      int next = keyValues.size();
+      ids.put(key, next);
+      keyValues.add(AggregationTransform.keyValues(ctx, row));
+      encoded.add(ctx.entityKey(row));
+      return next;
+    }
+
+    /** A single numeric or string key is its own lookup key; others are their encoded bytes. */
+    private Object lookupKey(Object[] row) {
+      int[] at = ctx.keyIndexes();
+      if (at.length == 1) {
+        Object v = row[at[0]];
+        if (v instanceof Integer n) {
+          return Long.valueOf(n);
+        }
+        if (v instanceof Long || v instanceof String) {
+          return v;
+        }
+      }
+      return java.nio.ByteBuffer.wrap(ctx.entityKey(row));
+    }
+
+    Object[] keyValues(int id) {
+      return keyValues.get(id);
+    }
+
+    byte[] encoded(int id) {
+      return encoded.get(id);
+    }
+  }
+
   /** One tile being rebuilt. */
   private static final class Acc {
-    final Object[] keys;
     final PartialAggregate[] partials;
     long created = Long.MIN_VALUE;
 
-    Acc(Object[] keys, List<Aggregator> aggregators) {
-      this.keys = keys;
+    Acc(List<Aggregator> aggregators) {
       this.partials = new PartialAggregate[aggregators.size()];
       for (int i = 0; i < partials.length; i++) {
         partials[i] = aggregators.get(i).empty();
@@ -98,25 +142,40 @@ public final class AggregationTransform {
     Duration hop = TileHop.of(ctx.view());
     long hopMicros = hop.toNanos() / 1000;
     int ev = ctx.layout().eventTimeIndex();
+    Entities entities = new Entities(ctx);
     Set<TileKey> touched = new HashSet<>();
-    TreeSet<Long> starts = new TreeSet<>();
+    Set<Long> starts = new HashSet<>();
     Instant newest = null;
+    long previousStart = Long.MIN_VALUE;
     for (Object[] row : batch) {
       Instant e = (Instant) row[ev];
       long start = Math.floorDiv(EpochMicros.of(e), hopMicros) * hopMicros;
-      touched.add(new TileKey(ByteBuffer.wrap(ctx.entityKey(row)), start));
-      starts.add(start);
+      touched.add(new TileKey(entities.id(row, true), start));
+      if (start != previousStart) { // source files are mostly in time order: skip the boxing
+        starts.add(start);
+        previousStart = start;
+      }
       newest = newest == null || e.isAfter(newest) ? e : newest;
     }
-    long[] sorted = starts.stream().mapToLong(Long::longValue).toArray();
+    long[] sorted = starts.stream().mapToLong(Long::longValue).sorted().toArray();
     Map<TileKey, Acc> tiles =
         rebuild(
-            ctx, curated, touched, CuratedEvents.ranges(sorted, hopMicros, MAX_RANGES), hopMicros);
-    return new FeatureBatch(offline(ctx, tiles, hop), online(ctx, tiles, hop), newest);
+            ctx,
+            entities,
+            curated,
+            touched,
+            CuratedEvents.ranges(sorted, hopMicros, MAX_RANGES),
+            hopMicros);
+    byte[][][] encoded = encode(tiles);
+    return new FeatureBatch(
+        offline(ctx, entities, tiles, encoded, hop),
+        online(ctx, entities, tiles, encoded, hop),
+        newest);
   }
 
   private static Map<TileKey, Acc> rebuild(
       ViewContext ctx,
+      Entities entities,
       CuratedEvents curated,
       Set<TileKey> touched,
       List<CuratedEvents.Range> ranges,
@@ -132,13 +191,17 @@ public final class AggregationTransform {
         ctx.layout(),
         ranges,
         row -> {
+          int entity = entities.id(row, false);
+          if (entity < 0) {
+            return;
+          }
           Instant e = (Instant) row[ev];
           long start = Math.floorDiv(EpochMicros.of(e), hopMicros) * hopMicros;
-          TileKey key = new TileKey(ByteBuffer.wrap(ctx.entityKey(row)), start);
+          TileKey key = new TileKey(entity, start);
           if (!touched.contains(key) || !seen.add(new RowKey(row))) {
             return;
           }
-          Acc acc = tiles.computeIfAbsent(key, k -> new Acc(keyValues(ctx, row), aggregators));
+          Acc acc = tiles.computeIfAbsent(key, k -> new Acc(aggregators));
           Instant c = (Instant) row[cr];
           acc.created = Math.max(acc.created, EpochMicros.of(c));
           for (int i = 0; i < columns.length; i++) {
@@ -148,24 +211,52 @@ public final class AggregationTransform {
     return tiles;
   }
 
-  private static List<Object[]> offline(ViewContext ctx, Map<TileKey, Acc> tiles, Duration hop) {
+  /**
+   * Every tile's partials encoded once, in the iteration order of {@code tiles}: the offline row
+   * stores them one per column, the online payload concatenates them.
+   */
+  private static byte[][][] encode(Map<TileKey, Acc> tiles) {
+    byte[][][] out = new byte[tiles.size()][][];
+    int t = 0;
+    for (Acc acc : tiles.values()) {
+      byte[][] partials = new byte[acc.partials.length][];
+      for (int i = 0; i < partials.length; i++) {
+        partials[i] = PartialAggregateCodec.encode(acc.partials[i]);
+      }
+      out[t++] = partials;
+    }
+    return out;
+  }
+
+  private static List<Object[]> offline(
+      ViewContext ctx,
+      Entities entities,
+      Map<TileKey, Acc> tiles,
+      byte[][][] encoded,
+      Duration hop) {
     List<Object[]> rows = new ArrayList<>(tiles.size());
     int keys = ctx.joinKeys().size();
-    tiles.forEach(
-        (key, acc) -> {
-          Object[] row = Arrays.copyOf(acc.keys, keys + 3 + acc.partials.length);
-          row[keys] = EpochMicros.toInstant(key.start());
-          row[keys + 1] = hop.toSeconds();
-          row[keys + 2] = EpochMicros.toInstant(acc.created);
-          for (int i = 0; i < acc.partials.length; i++) {
-            row[keys + 3 + i] = PartialAggregateCodec.encode(acc.partials[i]);
-          }
-          rows.add(row);
-        });
+    Long hopSeconds = hop.toSeconds();
+    int t = 0;
+    for (Map.Entry<TileKey, Acc> tile : tiles.entrySet()) {
+      Acc acc = tile.getValue();
+      Object[] row =
+          Arrays.copyOf(entities.keyValues(tile.getKey().entity()), keys + 3 + acc.partials.length);
+      row[keys] = EpochMicros.toInstant(tile.getKey().start());
+      row[keys + 1] = hopSeconds;
+      row[keys + 2] = EpochMicros.toInstant(acc.created);
+      System.arraycopy(encoded[t++], 0, row, keys + 3, acc.partials.length);
+      rows.add(row);
+    }
     return rows;
   }
 
-  private static List<ScriptCall> online(ViewContext ctx, Map<TileKey, Acc> tiles, Duration hop) {
+  private static List<ScriptCall> online(
+      ViewContext ctx,
+      Entities entities,
+      Map<TileKey, Acc> tiles,
+      byte[][][] encoded,
+      Duration hop) {
     if (!ctx.view().isOnline()) {
       return List.of();
     }
@@ -176,19 +267,21 @@ public final class AggregationTransform {
     }
     TilePut put = new TilePut(ctx.project(), ctx.viewName(), ctx.versionNumber(), window, hop, ttl);
     int schemaId = ctx.version().schemaId();
-    Map<ByteBuffer, List<Tile>> byEntity = new HashMap<>();
-    tiles.forEach(
-        (key, acc) ->
-            byEntity
-                .computeIfAbsent(key.entity(), k -> new ArrayList<>())
-                .add(
-                    new Tile(
-                        key.start(),
-                        schemaId,
-                        acc.created,
-                        TilePayloadCodec.encode(Arrays.asList(acc.partials)))));
+    Map<Integer, List<Tile>> byEntity = new HashMap<>();
+    int t = 0;
+    for (Map.Entry<TileKey, Acc> tile : tiles.entrySet()) {
+      TileKey key = tile.getKey();
+      byEntity
+          .computeIfAbsent(key.entity(), k -> new ArrayList<>())
+          .add(
+              new Tile(
+                  key.start(),
+                  schemaId,
+                  tile.getValue().created,
+                  TilePayloadCodec.ofEncoded(encoded[t++])));
+    }
     List<ScriptCall> calls = new ArrayList<>(byEntity.size());
-    byEntity.forEach((entity, list) -> calls.add(put.call(entity.array(), list)));
+    byEntity.forEach((entity, list) -> calls.add(put.call(entities.encoded(entity), list)));
     return calls;
   }
 

@@ -3,6 +3,7 @@ package io.quiver.materializer.pipeline;
 import io.quiver.core.value.EpochMicros;
 import io.quiver.offline.Column;
 import io.quiver.offline.FeatureTableSpec;
+import io.quiver.offline.RowKey;
 import io.quiver.offline.StandardColumns;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -10,15 +10,18 @@ import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
-import org.apache.parquet.example.data.Group;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.ColumnReader;
+import org.apache.parquet.column.impl.ColumnReadStoreImpl;
+import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
 import org.apache.parquet.hadoop.ParquetFileReader;
-import org.apache.parquet.hadoop.ParquetReader;
-import org.apache.parquet.hadoop.api.ReadSupport;
-import org.apache.parquet.hadoop.example.GroupReadSupport;
 import org.apache.parquet.io.InputFile;
 import org.apache.parquet.io.LocalInputFile;
+import org.apache.parquet.io.api.GroupConverter;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.LogicalTypeAnnotation.TimeUnit;
 import org.apache.parquet.schema.LogicalTypeAnnotation.TimestampLogicalTypeAnnotation;
@@ -60,6 +63,11 @@ public final class ParquetSourceFile {
     return extra;
   }
 
+  /**
+   * Reads the file column by column within each row group (parquet-mr's column readers, not its
+   * record assembly, which builds an object per value and dominated the read stage), then hands the
+   * completed rows to {@code sink} in file order.
+   */
   public static void read(FileRef file, CuratedLayout layout, RowSink sink) {
     MessageType fileSchema = footer(file);
     List<Type> projected = new ArrayList<>();
@@ -72,10 +80,15 @@ public final class ParquetSourceFile {
       extractors[i] = extractor(file, layout.columns().get(i), projected.get(i));
     }
     long line = 0;
-    try (ParquetReader<Group> reader = reader(file, projection)) {
-      for (Group g = reader.read(); g != null; g = reader.read()) {
-        line++;
-        convert(file, layout, sink, extractors, g, line);
+    try (ParquetFileReader reader = ParquetFileReader.open(input(file))) {
+      reader.setRequestedSchema(projection);
+      String createdBy = reader.getFooter().getFileMetaData().getCreatedBy();
+      GroupConverter ignored = new GroupRecordConverter(projection).getRootConverter();
+      for (PageReadStore pages = reader.readNextRowGroup();
+          pages != null;
+          pages = reader.readNextRowGroup()) {
+        ColumnReadStoreImpl store = new ColumnReadStoreImpl(pages, ignored, projection, createdBy);
+        line = rowGroup(file, layout, sink, extractors, projection, store, pages, line);
       }
     } catch (IOException | RuntimeException e) {
       if (e instanceof SourceSchemaException s) {
@@ -94,34 +107,68 @@ public final class ParquetSourceFile {
     }
   }
 
-  private static void convert(
-      FileRef file, CuratedLayout layout, RowSink sink, Extractor[] ex, Group g, long line) {
-    Object[] row = layout.newRow();
-    for (int i = 0; i < ex.length; i++) {
-      if (g.getFieldRepetitionCount(i) == 0) {
+  /** One row group; returns the number of the file's last row read. */
+  private static long rowGroup(
+      FileRef file,
+      CuratedLayout layout,
+      RowSink sink,
+      Extractor[] ex,
+      MessageType projection,
+      ColumnReadStoreImpl store,
+      PageReadStore pages,
+      long firstLine) {
+    int n = Math.toIntExact(pages.getRowCount());
+    Object[][] rows = new Object[n][];
+    for (int r = 0; r < n; r++) {
+      rows[r] = layout.newRow();
+    }
+    String[] rejected = new String[n];
+    List<ColumnDescriptor> columns = projection.getColumns();
+    for (int c = 0; c < ex.length; c++) {
+      ColumnReader column = store.getColumnReader(columns.get(c));
+      int defined = columns.get(c).getMaxDefinitionLevel();
+      for (int r = 0; r < n; r++) {
+        if (column.getCurrentDefinitionLevel() == defined) {
+          try {
+            rows[r][c] = ex[c].get(column);
+          } catch (InvalidValueException e) {
+            if (rejected[r] == null) {
+              rejected[r] = "column " + layout.columns().get(c).name() + ": " + e.getMessage();
+            }
+          }
+        }
+        column.consume();
+      }
+    }
+    for (int r = 0; r < n; r++) {
+      String position = file.path() + ":" + (firstLine + r + 1);
+      if (rejected[r] != null) {
+        sink.reject(position, rejected[r], text(layout, rows[r]));
         continue;
       }
-      try {
-        row[i] = ex[i].get(g, i);
-      } catch (InvalidValueException e) {
-        sink.reject(
-            file.path() + ":" + line,
-            "column " + layout.columns().get(i).name() + ": " + e.getMessage(),
-            g.toString());
-        return;
+      Object[] done = layout.complete(rows[r]);
+      if (done == null) {
+        sink.reject(position, layout.missingTimeReason(), text(layout, rows[r]));
+      } else {
+        sink.accept(done);
       }
     }
-    Object[] done = layout.complete(row);
-    if (done == null) {
-      sink.reject(file.path() + ":" + line, layout.missingTimeReason(), g.toString());
-    } else {
-      sink.accept(done);
+    return firstLine + n;
+  }
+
+  /** A rejected row as text for the dead letters: its declared columns' values read. */
+  private static String text(CuratedLayout layout, Object[] row) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < layout.columns().size(); i++) {
+      out.append(i == 0 ? "" : ", ").append(layout.columns().get(i).name()).append('=');
+      out.append(row[i] instanceof byte[] b ? HexFormat.of().formatHex(b) : row[i]);
     }
+    return out.toString();
   }
 
   @FunctionalInterface
   private interface Extractor {
-    Object get(Group g, int i);
+    Object get(ColumnReader c);
   }
 
   private static Extractor extractor(FileRef file, Field declared, Type type) {
@@ -147,19 +194,19 @@ public final class ParquetSourceFile {
           case INT64 ->
               logical instanceof TimestampLogicalTypeAnnotation ts
                   ? timestamp(ts.getUnit())
-                  : (g, i) -> g.getLong(i, 0);
-          case INT32 -> (g, i) -> g.getInteger(i, 0);
-          case DOUBLE -> (g, i) -> g.getDouble(i, 0);
-          case FLOAT -> (g, i) -> g.getFloat(i, 0);
-          case BOOLEAN -> (g, i) -> g.getBoolean(i, 0);
-          case INT96 -> (g, i) -> int96(g.getInt96(i, 0).getBytes());
+                  : ColumnReader::getLong;
+          case INT32 -> ColumnReader::getInteger;
+          case DOUBLE -> ColumnReader::getDouble;
+          case FLOAT -> ColumnReader::getFloat;
+          case BOOLEAN -> ColumnReader::getBoolean;
+          case INT96 -> c -> int96(c.getBinary().getBytes());
           case BINARY, FIXED_LEN_BYTE_ARRAY ->
               logical instanceof LogicalTypeAnnotation.StringLogicalTypeAnnotation
-                  ? (g, i) -> g.getString(i, 0)
-                  : (g, i) -> g.getBinary(i, 0).getBytes();
+                  ? c -> c.getBinary().toStringUsingUTF8()
+                  : c -> c.getBinary().getBytes();
         };
-    return (g, i) -> {
-      Object v = raw.get(g, i);
+    return c -> {
+      Object v = raw.get(c);
       return canonical(want, v) ? v : Values.coerce(want, v);
     };
   }
@@ -179,9 +226,9 @@ public final class ParquetSourceFile {
 
   private static Extractor timestamp(TimeUnit unit) {
     return switch (unit) {
-      case MILLIS -> (g, i) -> Instant.ofEpochMilli(g.getLong(i, 0));
-      case MICROS -> (g, i) -> micros(g.getLong(i, 0));
-      case NANOS -> (g, i) -> micros(Math.floorDiv(g.getLong(i, 0), 1000L));
+      case MILLIS -> c -> Instant.ofEpochMilli(c.getLong());
+      case MICROS -> c -> micros(c.getLong());
+      case NANOS -> c -> micros(Math.floorDiv(c.getLong(), 1000L));
     };
   }
 
@@ -210,15 +257,5 @@ public final class ParquetSourceFile {
 
   private static InputFile input(FileRef file) {
     return new LocalInputFile(Path.of(file.path()));
-  }
-
-  private static ParquetReader<Group> reader(FileRef file, MessageType projection)
-      throws IOException {
-    return new ParquetReader.Builder<Group>(input(file)) {
-      @Override
-      protected ReadSupport<Group> getReadSupport() {
-        return new GroupReadSupport();
-      }
-    }.set(ReadSupport.PARQUET_READ_SCHEMA, projection.toString()).build();
   }
 }

@@ -1,0 +1,69 @@
+package io.quiver.offline;
+
+import java.time.Instant;
+import java.util.Arrays;
+
+/**
+ * A row compared by deep equality of all its values: what "exact duplicate" means for curated
+ * events and feature rows. The hash mixes 64-bit hashes of the values: {@link
+ * Arrays#deepHashCode}'s 31-polynomial collides so often for rows of ids and nearby timestamps that
+ * HashMap buckets turn into trees, which dominated deduplication.
+ */
+public final class RowKey {
+  private final Object[] values;
+  private final int hash;
+
+  public RowKey(Object[] values) {
+    this.values = values;
+    long h = 0x9E3779B97F4A7C15L;
+    for (Object v : values) {
+      h = (h ^ mix(hash64(v))) * 0xbf58476d1ce4e5b9L;
+    }
+    h = mix(h);
+    this.hash = (int) (h ^ (h >>> 32));
+  }
+
+  private static long hash64(Object v) {
+    if (v == null) {
+      return 0x632BE59BD9B4E019L;
+    }
+    if (v instanceof Long n) {
+      return n;
+    }
+    if (v instanceof Instant t) {
+      return t.getEpochSecond() * 1_000_000_000L + t.getNano();
+    }
+    if (v instanceof Double d) {
+      return Double.doubleToLongBits(d);
+    }
+    if (v instanceof byte[] b) {
+      return Arrays.hashCode(b);
+    }
+    if (v instanceof Object[] a) {
+      return Arrays.deepHashCode(a);
+    }
+    return v.hashCode();
+  }
+
+  /** The finalizer of SplitMix64: every input bit affects every output bit. */
+  private static long mix(long z) {
+    z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+    z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+    return z ^ (z >>> 31);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof RowKey k && k.hash == hash && Arrays.deepEquals(values, k.values);
+  }
+
+  @Override
+  public int hashCode() {
+    return hash;
+  }
+
+  @Override
+  public String toString() {
+    return Arrays.deepToString(values);
+  }
+}
