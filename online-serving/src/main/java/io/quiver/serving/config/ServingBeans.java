@@ -40,7 +40,8 @@ public class ServingBeans {
       CachedRegistry registry, Vertx vertx, Redis redis, ServingConfig config, Clock clock) {
     return new OnlineFeatureReader(
         new RegistryCatalogSource(registry),
-        new RedisOnlineStoreReader(vertx, redis, config.redisConnections(), config.redisTimeout()),
+        new RedisOnlineStoreReader(
+            vertx, redis, config.redisUrl(), config.redisConnections(), config.redisTimeout()),
         clock);
   }
 }

@@ -22,8 +22,11 @@ public interface ServingConfig {
   @WithDefault("redis://127.0.0.1:6379")
   String redisUrl();
 
-  /** {@code QUIVER_REDIS_CONNECTIONS}: long-lived connections that requests share, pipelined. */
-  @WithDefault("2")
+  /**
+   * {@code QUIVER_REDIS_CONNECTIONS}: long-lived connections per event loop that the requests on
+   * that loop share, pipelined (one loop serves a gRPC connection; Redis is single-threaded).
+   */
+  @WithDefault("1")
   int redisConnections();
 
   /** {@code QUIVER_REDIS_TIMEOUT}: a read not answered by then is UNAVAILABLE. */

@@ -9,6 +9,7 @@ import io.quiver.core.online.ViewRead;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import java.time.Duration;
@@ -27,11 +28,21 @@ public final class RedisOnlineStoreReader implements OnlineStoreReader {
   private final SharedRedisConnections connections;
 
   /**
-   * @param connections how many long-lived connections requests share (pipelined)
+   * @param redis the client for reads from threads that are not event loops
+   * @param redisUrl where each event loop's own client connects
+   * @param connections how many long-lived connections the requests of one event loop share
+   *     (pipelined)
    * @param timeout a batch not answered by then fails the request, and its connection is reopened
    */
-  public RedisOnlineStoreReader(Vertx vertx, Redis redis, int connections, Duration timeout) {
-    this.connections = new SharedRedisConnections(vertx, redis, connections, timeout.toMillis());
+  public RedisOnlineStoreReader(
+      Vertx vertx, Redis redis, String redisUrl, int connections, Duration timeout) {
+    RedisOptions perLoop =
+        new RedisOptions()
+            .setConnectionString(redisUrl)
+            .setMaxPoolWaiting(8192)
+            .setMaxWaitingHandlers(8192);
+    this.connections =
+        new SharedRedisConnections(vertx, redis, perLoop, connections, timeout.toMillis());
   }
 
   @Override
