@@ -15,7 +15,7 @@ public final class FeatureColumn {
   private final long[] eventTimeMicros;
   private final long[] ageMicros;
 
-  FeatureColumn(String name, int viewVersion, ValueType type, int rows) {
+  public FeatureColumn(String name, int viewVersion, ValueType type, int rows) {
     this.name = name;
     this.viewVersion = viewVersion;
     this.type = type;
@@ -25,7 +25,7 @@ public final class FeatureColumn {
     this.ageMicros = new long[rows];
   }
 
-  void set(int row, Object value, ValueStatus status, long eventTime, long age) {
+  public void set(int row, Object value, ValueStatus status, long eventTime, long age) {
     values[row] = value;
     statuses[row] = status;
     eventTimeMicros[row] = eventTime;
