@@ -12,12 +12,24 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
-/** GetOnlineFeatures over gRPC, with prebuilt requests. */
+/** GetOnlineFeatures over gRPC (one channel, Netty, direct executor), with prebuilt requests. */
 final class QuiverTarget implements Target {
+  private final String name;
+  private final long serverPid;
   private final OnlineServingGrpc.OnlineServingStub stub;
   private final List<GetOnlineFeaturesRequest> requests = new ArrayList<>();
 
-  QuiverTarget(OnlineServingGrpc.OnlineServingStub stub, Workload.Shape shape, List<long[]> sets) {
+  /**
+   * @param name {@code quiver} for online serving, {@code null-grpc} for {@link NullServingServer}
+   */
+  QuiverTarget(
+      String name,
+      long serverPid,
+      OnlineServingGrpc.OnlineServingStub stub,
+      Workload.Shape shape,
+      List<long[]> sets) {
+    this.name = name;
+    this.serverPid = serverPid;
     this.stub = stub;
     for (long[] ids : sets) {
       GetOnlineFeaturesRequest.Builder b =
@@ -35,7 +47,12 @@ final class QuiverTarget implements Target {
 
   @Override
   public String name() {
-    return "quiver";
+    return name;
+  }
+
+  @Override
+  public long serverPid() {
+    return serverPid;
   }
 
   @Override

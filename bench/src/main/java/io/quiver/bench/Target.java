@@ -7,4 +7,9 @@ interface Target {
   String name();
 
   CompletionStage<?> call(int i);
+
+  /** The process serving these calls besides Redis (for its CPU per request), or -1 for none. */
+  default long serverPid() {
+    return -1;
+  }
 }

@@ -27,6 +27,16 @@ final class Workload {
       return entities + "x" + features;
     }
 
+    /** Shapes written as {@code 1x10,100x50}. */
+    static List<Shape> parse(String shapes) {
+      List<Shape> out = new ArrayList<>();
+      for (String s : shapes.split(",")) {
+        String[] parts = s.trim().split("x");
+        out.add(new Shape(Integer.parseInt(parts[0]), Integer.parseInt(parts[1])));
+      }
+      return out;
+    }
+
     int views() {
       return features / FEATURES_PER_VIEW;
     }
