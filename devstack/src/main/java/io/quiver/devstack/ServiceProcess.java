@@ -36,7 +36,8 @@ public final class ServiceProcess implements AutoCloseable {
 
   /**
    * Starts {@code <root>/<module>/target/quarkus-app/quarkus-run.jar} with {@code env} added to
-   * this JVM's environment and {@code QUARKUS_HTTP_PORT} set to a free port.
+   * this JVM's environment and {@code QUARKUS_HTTP_PORT} set to a free port; the serial collector
+   * unless {@code jvmArgs} choose one.
    */
   public static ServiceProcess start(String module, Map<String, String> env, String... jvmArgs) {
     Path jar = SourceTree.root().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
@@ -46,7 +47,12 @@ public final class ServiceProcess implements AutoCloseable {
     }
     int port = Loopback.freePort();
     Path log = WorkDir.create(module).resolve(module + ".log");
-    List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx256m", "-XX:+UseSerialGC"));
+    List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx256m"));
+    boolean gcChosen =
+        List.of(jvmArgs).stream().anyMatch(a -> a.startsWith("-XX:+Use") && a.endsWith("GC"));
+    if (!gcChosen) { // small services on a small machine: no GC threads competing for the cores
+      command.add("-XX:+UseSerialGC");
+    }
     command.addAll(List.of(jvmArgs));
     command.addAll(List.of("-jar", jar.toString()));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);

@@ -58,6 +58,15 @@ public final class IcebergOfflineStore implements AutoCloseable {
     return appendCurated.append(spec, batchId, rows);
   }
 
+  /**
+   * Appends rows the caller has already made free of exact duplicates (with {@link RowKey}), so a
+   * large batch is not hashed twice.
+   */
+  public AppendResult appendCuratedDistinct(
+      CuratedTableSpec spec, String batchId, Iterable<Object[]> rows) {
+    return appendBatch.append(spec, batchId, rows);
+  }
+
   public TablePlan plan(TableIdentifier table, Long snapshotIdOrNull) {
     return planSnapshot.plan(table, snapshotIdOrNull);
   }

@@ -38,9 +38,7 @@ final class Report {
     System.out.printf(
         "%-44s %d reps after %d warm-up rounds, pipeline %d, %,d EVALSHA tiles_put%n",
         "redis comparison", o.reps(), o.warmup(), o.pipeline(), commands);
-    System.out.printf(
-        "%-44s -Xmx%s -Xms%s -XX:+UseSerialGC%n",
-        "materializer JVM", o.materializerHeap(), o.materializerHeap());
+    System.out.printf("%-44s %s%n", "materializer JVM", String.join(" ", o.jvmArgs()));
     System.out.printf("%-44s %s%n", "bench JVM (Redis clients)", MaterializerBench.benchJvm());
     System.out.printf(
         "%-44s start %.2f, run %.2f -> %.2f, redis reps %.2f -> %.2f%n",

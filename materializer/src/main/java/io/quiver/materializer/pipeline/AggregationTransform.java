@@ -185,12 +185,12 @@ public final class AggregationTransform {
     int ev = ctx.layout().eventTimeIndex();
     int cr = ctx.layout().createdTimeIndex();
     Map<TileKey, Acc> tiles = new HashMap<>(touched.size() * 2);
-    Set<RowKey> seen = new HashSet<>();
+    Set<RowKey> seen = new HashSet<>(); // committed rows may repeat if two runs raced; ours do not
     curated.read(
         ctx.project(),
         ctx.layout(),
         ranges,
-        row -> {
+        (row, committed) -> {
           int entity = entities.id(row, false);
           if (entity < 0) {
             return;
@@ -198,7 +198,7 @@ public final class AggregationTransform {
           Instant e = (Instant) row[ev];
           long start = Math.floorDiv(EpochMicros.of(e), hopMicros) * hopMicros;
           TileKey key = new TileKey(entity, start);
-          if (!touched.contains(key) || !seen.add(new RowKey(row))) {
+          if (!touched.contains(key) || (committed && !seen.add(new RowKey(row)))) {
             return;
           }
           Acc acc = tiles.computeIfAbsent(key, k -> new Acc(aggregators));

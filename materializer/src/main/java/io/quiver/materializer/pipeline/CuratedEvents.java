@@ -61,7 +61,8 @@ public final class CuratedEvents {
 
   /**
    * These reads followed by {@code rows} (in {@link CuratedLayout} order, those of the ranges): the
-   * table after appending {@code rows} to the pinned snapshot.
+   * table after appending {@code rows} to the pinned snapshot. The rows must hold no exact
+   * duplicates, neither among themselves nor of the table's rows.
    */
   public CuratedEvents plus(List<Object[]> rows) {
     List<Object[]> all = new ArrayList<>(appended.size() + rows.size());
@@ -73,18 +74,27 @@ public final class CuratedEvents {
   /** A half-open event-time range {@code [startMicros, endMicros)}. */
   public record Range(long startMicros, long endMicros) {}
 
-  public void read(
-      String project, CuratedLayout layout, List<Range> ranges, Consumer<Object[]> sink) {
+  /** What {@link #read} hands each event to. */
+  @FunctionalInterface
+  public interface EventSink {
+    /**
+     * @param committed the row was read from the table; otherwise it is one of the rows added with
+     *     {@link #plus}, which the caller has made free of exact duplicates, also of the table's
+     */
+    void accept(Object[] row, boolean committed);
+  }
+
+  public void read(String project, CuratedLayout layout, List<Range> ranges, EventSink sink) {
     if (ranges.isEmpty()) {
       return;
     }
     if (!pinned || snapshotId != null) {
-      readTable(project, layout, ranges, sink);
+      readTable(project, layout, ranges, row -> sink.accept(row, true));
     }
     int ev = layout.eventTimeIndex();
     for (Object[] row : appended) {
       if (inAny(ranges, EpochMicros.of((Instant) row[ev]))) {
-        sink.accept(row);
+        sink.accept(row, false);
       }
     }
   }

@@ -240,14 +240,14 @@ public class Materialization {
     }
     String id = "curated-" + sha256(positions.toString());
     List<Object[]> fresh = notYetCurated(ctx, in.uncurated(), before);
-    offline.appendCurated(ctx.layout().spec(ctx.project()), id, fresh);
+    offline.appendCuratedDistinct(ctx.layout().spec(ctx.project()), id, fresh);
     progress.addCuratedFiles(ctx.project(), ctx.source().name(), in.uncuratedFiles(), id);
     return before.plus(fresh);
   }
 
   /**
-   * Drops rows the curated table already holds (exact duplicates from earlier batches), reading
-   * back only the hours the rows fall in.
+   * Drops exact duplicates: rows the curated table already holds (from earlier batches), reading
+   * back only the hours the rows fall in, and repeats within the batch.
    */
   private List<Object[]> notYetCurated(ViewContext ctx, List<Object[]> rows, CuratedEvents before) {
     if (rows.isEmpty()) {
@@ -266,10 +266,10 @@ public class Materialization {
         ctx.project(),
         ctx.layout(),
         CuratedEvents.ranges(starts, hour, 64),
-        r -> existing.add(new RowKey(r)));
+        (r, committed) -> existing.add(new RowKey(r)));
     List<Object[]> fresh = new ArrayList<>(rows.size());
     for (Object[] r : rows) {
-      if (!existing.contains(new RowKey(r))) {
+      if (existing.add(new RowKey(r))) {
         fresh.add(r);
       }
     }

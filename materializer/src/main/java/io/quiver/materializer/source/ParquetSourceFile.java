@@ -10,8 +10,10 @@ import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ColumnReader;
@@ -21,6 +23,7 @@ import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.io.InputFile;
 import org.apache.parquet.io.LocalInputFile;
+import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.GroupConverter;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.LogicalTypeAnnotation.TimeUnit;
@@ -141,14 +144,16 @@ public final class ParquetSourceFile {
       }
     }
     for (int r = 0; r < n; r++) {
-      String position = file.path() + ":" + (firstLine + r + 1);
       if (rejected[r] != null) {
-        sink.reject(position, rejected[r], text(layout, rows[r]));
+        sink.reject(file.path() + ":" + (firstLine + r + 1), rejected[r], text(layout, rows[r]));
         continue;
       }
       Object[] done = layout.complete(rows[r]);
       if (done == null) {
-        sink.reject(position, layout.missingTimeReason(), text(layout, rows[r]));
+        sink.reject(
+            file.path() + ":" + (firstLine + r + 1),
+            layout.missingTimeReason(),
+            text(layout, rows[r]));
       } else {
         sink.accept(done);
       }
@@ -202,13 +207,37 @@ public final class ParquetSourceFile {
           case INT96 -> c -> int96(c.getBinary().getBytes());
           case BINARY, FIXED_LEN_BYTE_ARRAY ->
               logical instanceof LogicalTypeAnnotation.StringLogicalTypeAnnotation
-                  ? c -> c.getBinary().toStringUsingUTF8()
+                  ? new Strings()
                   : c -> c.getBinary().getBytes();
         };
     return c -> {
       Object v = raw.get(c);
       return canonical(want, v) ? v : Values.coerce(want, v);
     };
+  }
+
+  /**
+   * Decodes string values, returning one String per distinct recent value: string columns are
+   * mostly low-cardinality (types, categories), and a batch holds its rows, so a String per row was
+   * a large share of what the collector copied. Bounded: a high-cardinality column just refills it.
+   */
+  private static final class Strings implements Extractor {
+    private static final int MAX = 4096;
+    private final Map<Binary, String> recent = new HashMap<>();
+
+    @Override
+    public Object get(ColumnReader c) {
+      Binary value = c.getBinary();
+      String s = recent.get(value);
+      if (s == null) {
+        s = value.toStringUsingUTF8();
+        if (recent.size() == MAX) {
+          recent.clear();
+        }
+        recent.put(value.copy(), s);
+      }
+      return s;
+    }
   }
 
   private static boolean canonical(ValueType want, Object v) {
