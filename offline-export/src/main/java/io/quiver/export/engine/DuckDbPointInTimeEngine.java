@@ -45,9 +45,13 @@ public final class DuckDbPointInTimeEngine implements PointInTimeEngine {
     try (Connection c = open()) {
       List<String> own = EntityTable.load(c, query);
       progress.report(0.1);
+      EntityTimes times = EntityTimes.of(c);
+      SelectViewJoin select = new SelectViewJoin(c, strategy);
       List<String> tables = new ArrayList<>();
       for (int i = 0; i < query.views().size(); i++) {
-        tables.add(joinView(c, "__view_" + i, query.views().get(i), query.leakageGuard()));
+        String table = "__view_" + i;
+        joinView(c, select, table, query.views().get(i), query.leakageGuard(), times);
+        tables.add(table);
         progress.report(0.1 + 0.8 * (i + 1) / query.views().size());
       }
       long rows = new DatasetWriter(c, query, own, tables).write(format, partial);
@@ -63,24 +67,23 @@ public final class DuckDbPointInTimeEngine implements PointInTimeEngine {
     }
   }
 
-  private String joinView(Connection c, String table, ViewRead view, boolean guard)
+  private static void joinView(
+      Connection c,
+      SelectViewJoin select,
+      String table,
+      ViewRead view,
+      boolean guard,
+      EntityTimes times)
       throws SQLException {
     if (view.isAggregation()) {
       AggregationJoin.createTable(c, table, view);
-      return table;
-    }
-    String sql;
-    if (view.table().dataFiles().isEmpty()) {
-      sql = EmptyView.createTable(table, view);
-    } else if (strategy.resolve(c, view) == SelectStrategy.CANDIDATE_JOIN) {
-      sql = SelectJoin.candidateJoin(table, view, guard);
+    } else if (view.table().dataFiles().isEmpty()) {
+      try (Statement s = c.createStatement()) {
+        s.execute(EmptyView.createTable(table, view));
+      }
     } else {
-      sql = SelectJoin.runningMax(table, view, guard);
+      select.create(table, view, guard, times);
     }
-    try (Statement s = c.createStatement()) {
-      s.execute(sql);
-    }
-    return table;
   }
 
   private Connection open() throws SQLException {

@@ -14,11 +14,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Loads the entity rows into the DuckDB table {@code entities}: the input's own columns in input
- * order, plus {@code __row} (0-based input position), {@code __t} (event_timestamp as UTC
- * timestamptz) and {@code __key_<name>} per join key (cast to BIGINT or VARCHAR). Rejects inputs
- * that lack a join key or event_timestamp, have the wrong types, a null or unreadable
- * event_timestamp, or no rows.
+ * Loads the entity rows for the joins as {@code entities}: the input's own columns in input order,
+ * plus {@code __row} (0-based input position), {@code __t} (event_timestamp as UTC timestamptz) and
+ * {@code __key_<name>} per join key (cast to BIGINT or VARCHAR). The input is copied once, into
+ * {@code entities_in} in input order; {@code entities} is a view over it adding those columns
+ * (casts of already typed columns cost nothing per read). Rejects inputs that lack a join key or
+ * event_timestamp, have the wrong types, a null or unreadable event_timestamp, or no rows.
  */
 final class EntityTable {
   static final String EVENT_TIMESTAMP = "event_timestamp";
@@ -42,7 +43,7 @@ final class EntityTable {
     }
     String reader = q.entityFormat().duckDbReader(Sql.literal(q.entities().toString()));
     try (Statement s = c.createStatement()) {
-      s.execute("CREATE OR REPLACE TABLE entities_raw AS SELECT * FROM " + reader);
+      s.execute("CREATE OR REPLACE TABLE entities_in AS SELECT * FROM " + reader);
     } catch (SQLException e) {
       throw new BadExportInputException(
           "entities",
@@ -57,10 +58,9 @@ final class EntityTable {
     select.add(timeColumn(c, types.get(EVENT_TIMESTAMP)));
     try (Statement s = c.createStatement()) {
       s.execute(
-          "CREATE OR REPLACE TABLE entities AS SELECT *, rowid AS __row, "
+          "CREATE OR REPLACE VIEW entities AS SELECT *, rowid AS __row, "
               + String.join(", ", select)
-              + " FROM entities_raw");
-      s.execute("DROP TABLE entities_raw");
+              + " FROM entities_in");
     }
     return List.copyOf(types.keySet());
   }
@@ -84,7 +84,7 @@ final class EntityTable {
   private static Map<String, String> describe(Connection c) throws SQLException {
     Map<String, String> types = new LinkedHashMap<>();
     try (Statement s = c.createStatement();
-        ResultSet r = s.executeQuery("DESCRIBE entities_raw")) {
+        ResultSet r = s.executeQuery("DESCRIBE entities_in")) {
       while (r.next()) {
         types.put(r.getString("column_name"), r.getString("column_type"));
       }
@@ -124,7 +124,7 @@ final class EntityTable {
             s.executeQuery(
                 "SELECT rowid, CAST("
                     + col
-                    + " AS VARCHAR) FROM entities_raw WHERE "
+                    + " AS VARCHAR) FROM entities_in WHERE "
                     + cast
                     + " IS NULL ORDER BY rowid LIMIT 1")) {
       if (r.next()) {
@@ -141,7 +141,7 @@ final class EntityTable {
 
   private static void requireRows(Connection c) throws SQLException {
     try (Statement s = c.createStatement();
-        ResultSet r = s.executeQuery("SELECT count(*) FROM entities_raw")) {
+        ResultSet r = s.executeQuery("SELECT count(*) FROM entities_in")) {
       r.next();
       if (r.getLong(1) == 0) {
         throw new BadExportInputException("entities", "the entity input has no rows");

@@ -7,17 +7,19 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The SQL of SPEC's point-in-time rule for one select view, creating {@code table(__row,
- * features...)} with one row per entity row that has a match.
+ * The SQL of SPEC's point-in-time rule for one select view: queries giving {@code (__row,
+ * features...)}, one row per entity row that has a match, by two plans with the same result.
  *
  * <p>A feature row is visible at t when {@code event_timestamp <= t} and, with the leakage guard,
  * {@code created_timestamp <= t}: that is, from {@code v = greatest(event, created)} on (without
  * the guard, from {@code v = event}). The answer at t is the visible row with the greatest (event,
- * created). Feature rows and entity rows of one key are sorted together by v (feature rows first on
- * equal v) and a running max of the packed (event, created) gives, at each entity row, the best
- * visible pair; the feature values are then joined back on (keys, pair). maxAge is checked on the
- * chosen row only: every other visible row is older. Full ties (same keys, event and created time)
- * take the row whose feature columns, in table order, are greatest: arbitrary but reproducible.
+ * created). The <b>candidate join</b> joins each entity row to its key's visible rows and keeps the
+ * greatest. The <b>running max</b> sorts feature rows and entity rows of one key together by v
+ * (feature rows first on equal v); a running max of the packed (event, created) gives, at each
+ * entity row, the best visible pair; the feature values are then joined back on (keys, pair), and
+ * maxAge is checked on the chosen row only: every other visible row is older. Full ties (same keys,
+ * event and created time) take the row whose feature columns, in table order, are greatest (nulls
+ * least): arbitrary but reproducible.
  */
 final class SelectJoin {
   private static final String TWO_TO_64 = "18446744073709551616::HUGEINT";
@@ -26,10 +28,36 @@ final class SelectJoin {
   private SelectJoin() {}
 
   /**
-   * The candidate join: every visible row of the entity row's key, the best kept per entity row by
-   * (event, created) descending, then the tie columns.
+   * The feature rows any entity row could see: {@code source} (the planned files) without the rows
+   * every entity row's t excludes: events after the latest t (with the guard: also rows created
+   * after it) and, with maxAge, events at or before the earliest t - maxAge. Constant bounds, so
+   * DuckDB skips Parquet row groups (Iceberg partitions by event day) whose statistics lie outside.
    */
-  static String candidateJoin(String table, ViewRead view, boolean leakageGuard) {
+  static String visibleRows(ViewRead view, boolean leakageGuard, EntityTimes times) {
+    String latest = times.latestLiteral();
+    List<String> where = new ArrayList<>(List.of("event_timestamp <= " + latest));
+    if (leakageGuard) {
+      where.add("created_timestamp <= " + latest);
+    }
+    if (view.maxAgeOrNull() != null) {
+      times
+          .earliestLiteralMinus(view.maxAgeOrNull())
+          .ifPresent(t -> where.add("event_timestamp > " + t));
+    }
+    return "(SELECT * FROM "
+        + view.table().duckDbReadParquet()
+        + " WHERE "
+        + String.join(" AND ", where)
+        + ")";
+  }
+
+  /**
+   * The candidate join: every visible row of the entity row's key, the best kept per entity row by
+   * (event, created) descending, then the tie columns. A query giving {@code (__row, features...)}
+   * for the entity rows of {@code entities} (a relation like the {@code entities} view) against the
+   * feature rows of {@code source}.
+   */
+  static String candidateJoin(ViewRead view, boolean leakageGuard, String entities, String source) {
     List<String> keys = view.joinKeys().stream().map(k -> k.name()).toList();
     String on =
         keys.stream()
@@ -47,16 +75,16 @@ final class SelectJoin {
     for (Column c : tieColumns(view)) {
       order.add("r." + Sql.ident(tieName(view, c)) + " DESC NULLS LAST");
     }
-    return "CREATE OR REPLACE TABLE "
-        + Sql.ident(table)
-        + " AS SELECT e.__row, "
+    return "SELECT e.__row, "
         + Sql.idents(view.features().stream().map(FeatureRead::outputColumn).toList(), "r.")
-        + " FROM entities e JOIN (SELECT "
+        + " FROM "
+        + entities
+        + " e JOIN (SELECT "
         + Sql.idents(keys, "")
         + ", event_timestamp, created_timestamp, "
         + featureColumns(view)
         + " FROM "
-        + view.table().duckDbReadParquet()
+        + source
         + ") r ON "
         + on
         + filter
@@ -65,10 +93,9 @@ final class SelectJoin {
         + ") = 1";
   }
 
-  /** The running max (see the class comment). */
-  static String runningMax(String table, ViewRead view, boolean leakageGuard) {
+  /** The running max (see the class comment), as a query like {@link #candidateJoin}'s. */
+  static String runningMax(ViewRead view, boolean leakageGuard, String entities, String source) {
     List<String> keys = view.joinKeys().stream().map(k -> k.name()).toList();
-    String source = view.table().duckDbReadParquet();
     String visible =
         leakageGuard ? "greatest(event_timestamp, created_timestamp)" : "event_timestamp";
     String keyCols = Sql.idents(keys, "");
@@ -95,8 +122,9 @@ final class SelectJoin {
             + source
             + " UNION ALL SELECT "
             + entityKeys
-            + ", __t AS __v, 1 AS __kind, NULL::HUGEINT AS __p, __row, __t FROM entities)"
-            + " QUALIFY __kind = 1";
+            + ", __t AS __v, 1 AS __kind, NULL::HUGEINT AS __p, __row, __t FROM "
+            + entities
+            + ") QUALIFY __kind = 1";
     String rows =
         "SELECT "
             + keyCols
@@ -110,9 +138,7 @@ final class SelectJoin {
         keys.stream()
             .map(k -> "r." + Sql.ident(k) + " = b." + Sql.ident(k))
             .collect(Collectors.joining(" AND "));
-    return "CREATE OR REPLACE TABLE "
-        + Sql.ident(table)
-        + " AS SELECT b.__row, "
+    return "SELECT b.__row, "
         + Sql.idents(view.features().stream().map(FeatureRead::outputColumn).toList(), "r.")
         + " FROM ("
         + best
