@@ -16,9 +16,10 @@ import java.util.Set;
 /**
  * Loads the entity rows for the joins as {@code entities}: the input's own columns in input order,
  * plus {@code __row} (0-based input position), {@code __t} (event_timestamp as UTC timestamptz) and
- * {@code __key_<name>} per join key (cast to BIGINT or VARCHAR). The input is copied once, into
- * {@code entities_in} in input order; {@code entities} is a view over it adding those columns
- * (casts of already typed columns cost nothing per read). Rejects inputs that lack a join key or
+ * {@code __key_<name>} per view join key (cast to BIGINT or VARCHAR; read from the column the
+ * query's joinKeyMap names, else the key's own name). The input is copied once, into {@code
+ * entities_in} in input order; {@code entities} is a view over it adding those columns (casts of
+ * already typed columns cost nothing per read). Rejects inputs that lack a join key or
  * event_timestamp, have the wrong types, a null or unreadable event_timestamp, or no rows.
  */
 final class EntityTable {
@@ -53,7 +54,8 @@ final class EntityTable {
     Map<String, String> types = describe(c);
     List<String> select = new ArrayList<>();
     for (Field key : joinKeys(q)) {
-      select.add(keyColumn(key, types.get(key.name())));
+      String column = q.entityColumn(key.name());
+      select.add(keyColumn(key, column, types.get(column)));
     }
     select.add(timeColumn(c, types.get(EVENT_TIMESTAMP)));
     try (Statement s = c.createStatement()) {
@@ -92,10 +94,18 @@ final class EntityTable {
     return types;
   }
 
-  private static String keyColumn(Field key, String type) {
-    String name = key.name();
+  /**
+   * {@code __key_<view's key name>} from the input's {@code column} (the key's name, or the name a
+   * feature service's joinKeyMap gives it); errors name the input's column.
+   */
+  private static String keyColumn(Field key, String column, String type) {
+    String renamed =
+        column.equals(key.name())
+            ? ""
+            : " (join key " + key.name() + " under the feature service's joinKeyMap)";
     if (type == null) {
-      throw new BadExportInputException(name, "the entity input has no join key column " + name);
+      throw new BadExportInputException(
+          column, "the entity input has no join key column " + column + renamed);
     }
     boolean ok =
         key.type() == ValueType.INT64
@@ -103,10 +113,15 @@ final class EntityTable {
             : type.equals("VARCHAR") || INTEGERS.contains(type);
     if (!ok) {
       throw new BadExportInputException(
-          name, "join key must be " + key.type() + ", the entity input has " + type);
+          column, "join key must be " + key.type() + ", the entity input has " + type + renamed);
     }
     String target = key.type() == ValueType.INT64 ? "BIGINT" : "VARCHAR";
-    return "CAST(" + Sql.ident(name) + " AS " + target + ") AS " + Sql.ident("__key_" + name);
+    return "CAST("
+        + Sql.ident(column)
+        + " AS "
+        + target
+        + ") AS "
+        + Sql.ident("__key_" + key.name());
   }
 
   private static String timeColumn(Connection c, String type) throws SQLException {

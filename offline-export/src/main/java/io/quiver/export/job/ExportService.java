@@ -23,6 +23,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.iceberg.catalog.TableIdentifier;
@@ -103,8 +104,11 @@ public class ExportService {
     ProjectCatalog catalog = registry.fetch(project);
     List<ResolvedFeature> features =
         byList ? catalog.resolve(r.features()) : catalog.resolveService(r.featureService());
+    Map<String, String> keyMap =
+        byList ? Map.of() : catalog.service(r.featureService()).orElseThrow().joinKeyMap();
     boolean guard = r.leakageGuard() == null || r.leakageGuard();
-    return planner.plan(catalog, features, format.toLowerCase(java.util.Locale.ROOT), guard);
+    return planner.plan(
+        catalog, features, keyMap, format.toLowerCase(java.util.Locale.ROOT), guard);
   }
 
   private Path entityInput(String id, ExportRequest.Entities e) {

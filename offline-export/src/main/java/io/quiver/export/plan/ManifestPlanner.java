@@ -35,8 +35,15 @@ public final class ManifestPlanner {
     this.engine = engine;
   }
 
+  /**
+   * @param joinKeyMap the feature service's (view join key → entity column), empty for a list
+   */
   public Manifest plan(
-      ProjectCatalog catalog, List<ResolvedFeature> features, String format, boolean guard) {
+      ProjectCatalog catalog,
+      List<ResolvedFeature> features,
+      Map<String, String> joinKeyMap,
+      String format,
+      boolean guard) {
     Map<String, List<ResolvedFeature>> byView = new LinkedHashMap<>();
     List<Manifest.ManifestColumn> columns = new ArrayList<>();
     for (ResolvedFeature f : features) {
@@ -62,6 +69,7 @@ public final class ManifestPlanner {
         engine,
         format,
         guard,
+        joinKeyMap,
         columns,
         views,
         null,

@@ -35,7 +35,7 @@ public final class QueryBuilder {
       views.add(view(m, v));
     }
     List<String> out = m.columns().stream().map(Manifest.ManifestColumn::column).toList();
-    return new PointInTimeQuery(entities, format, views, out, m.leakageGuard());
+    return new PointInTimeQuery(entities, format, views, out, m.leakageGuard(), m.joinKeyMap());
   }
 
   private ViewRead view(Manifest m, Manifest.ManifestView v) {

@@ -60,7 +60,9 @@ class ExportApiTest {
                    {"name": "event_type", "type": "STRING"}]},
        {"kind": "FeatureView", "name": "last_event", "entities": ["user"], "source": "user_events",
         "maxAge": "1d", "select": {"event_type": "event_type"},
-        "features": [{"name": "event_type", "type": "STRING"}]}]}
+        "features": [{"name": "event_type", "type": "STRING"}]},
+       {"kind": "FeatureService", "name": "by_customer", "features": ["last_event:event_type"],
+        "joinKeyMap": {"user_id": "customer_id"}}]}
       """;
 
   private String seed() {
@@ -251,6 +253,48 @@ class ExportApiTest {
         p, request("{\"rows\": " + huge + "]}", "csv", ""), 413, "entities.rows", "limit of 1000");
     assertThat(Path.of(warehouse.replaceFirst("^file:", "")).resolve("artifacts").resolve(p))
         .doesNotExist();
+  }
+
+  @Test
+  void aFeatureServiceReadsItsRenamedJoinKeyFromTheEntityRows() throws IOException {
+    String p = seed();
+    JsonPath plain = ExportJobs.submitAndWait(p, request("{\"rows\": " + ROWS + "}", "csv", ""));
+    String renamed = ROWS.replace("\"user_id\"", "\"customer_id\"");
+    JsonPath service =
+        ExportJobs.submitAndWait(
+            p,
+            "{\"featureService\": \"by_customer\", \"format\": \"csv\", \"entities\": {\"rows\": "
+                + renamed
+                + "}}");
+
+    String expected =
+        Files.readString(Path.of(URI.create(plain.getString("outputUri"))))
+            .replaceFirst("^user_id,", "customer_id,");
+    assertThat(expected).contains(",click\n").contains(",late\n");
+    assertThat(Files.readString(Path.of(URI.create(service.getString("outputUri")))))
+        .isEqualTo(expected);
+    assertThat(service.getMap("manifest.joinKeyMap")).containsEntry("user_id", "customer_id");
+
+    String replay =
+        "{\"entities\": {\"rows\": "
+            + renamed
+            + "}, \"manifest\": "
+            + new com.fasterxml.jackson.databind.ObjectMapper()
+                .writeValueAsString(service.getMap("manifest"))
+            + "}";
+    assertThat(ExportJobs.submitAndWait(p, replay).getString("manifest.output.sha256"))
+        .isEqualTo(service.getString("manifest.output.sha256"));
+  }
+
+  @Test
+  void aFeatureServiceRequestWithoutTheRenamedKeyNamesTheCallersColumn() {
+    String p = seed();
+    rejected(
+        p,
+        "{\"featureService\": \"by_customer\", \"entities\": {\"rows\": " + ROWS + "}}",
+        400,
+        "customer_id",
+        "no join key column customer_id");
   }
 
   @Test
