@@ -25,17 +25,19 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Export benchmark (SPEC: 1 M entity rows against 3 views of 10 M rows each in at most 30 s, within
  * 1.3x of a hand-written DuckDB query over the same files applying the same rule). Writes the views
  * through offline-store into a real Iceberg catalog, checks both outputs equal, then runs Quiver's
- * engine and the hand-written query interleaved; prints time, peak RSS during each run, the ratio.
+ * engine and the hand-written query interleaved (which goes first alternates); prints time, CPU
+ * time, peak RSS during each run, the machine's load average, the medians and their ratio. Linux
+ * only (it reads /proc).
  *
  * <p>Args: [entity rows] [rows per view] [repetitions], default 1000000 10000000 5.
  */
@@ -44,6 +46,7 @@ public final class ExportBench {
   private static final int DAYS = 30;
   private static final String[] VIEWS = {"clicks", "orders", "profile"};
   private static final Duration[] MAX_AGE = {Duration.ofDays(7), null, Duration.ofDays(1)};
+  private static final Path LOADAVG = Path.of("/proc/loadavg");
 
   private ExportBench() {}
 
@@ -99,18 +102,48 @@ public final class ExportBench {
       List<double[]> q1 = new ArrayList<>();
       List<double[]> h1 = new ArrayList<>();
       for (int i = 0; i < reps; i++) {
-        q1.add(measure(quiver));
-        h1.add(measure(hand));
+        boolean quiverFirst = i % 2 == 0;
+        double[] first = measure(quiverFirst ? quiver : hand);
+        double[] second = measure(quiverFirst ? hand : quiver);
+        q1.add(quiverFirst ? first : second);
+        h1.add(quiverFirst ? second : first);
         System.out.printf(
-            "rep %d: quiver %.2f s (peak RSS %.0f MB), hand-written %.2f s (peak RSS %.0f MB)%n",
-            i, q1.get(i)[0], q1.get(i)[1], h1.get(i)[0], h1.get(i)[1]);
+            "rep %d (%s first): quiver %s; hand-written %s; load average %s%n",
+            i,
+            quiverFirst ? "quiver" : "hand-written",
+            describe(q1.get(i)),
+            describe(h1.get(i)),
+            loadAverage());
       }
       double mq = median(q1, 0);
       double mh = median(h1, 0);
       System.out.printf(
-          "median: quiver %.2f s, hand-written %.2f s, ratio %.2f; peak RSS quiver %.0f MB,"
-              + " hand-written %.0f MB%n",
-          mq, mh, mq / mh, median(q1, 1), median(h1, 1));
+          "median of %d: quiver %.2f s (CPU %.1f s), hand-written %.2f s (CPU %.1f s), ratio %.2f"
+              + " (CPU ratio %.2f); peak RSS quiver %.0f MB (+%.0f MB over the run's start),"
+              + " hand-written %.0f MB (+%.0f MB)%n",
+          reps,
+          mq,
+          median(q1, 1),
+          mh,
+          median(h1, 1),
+          mq / mh,
+          median(q1, 1) / median(h1, 1),
+          median(q1, 2),
+          median(q1, 3),
+          median(h1, 2),
+          median(h1, 3));
+    }
+  }
+
+  private static String describe(double[] m) {
+    return String.format("%.2f s, CPU %.1f s, peak RSS %.0f MB (+%.0f MB)", m[0], m[1], m[2], m[3]);
+  }
+
+  private static String loadAverage() {
+    try {
+      return String.join(" ", Arrays.copyOf(Files.readString(LOADAVG).split(" "), 3));
+    } catch (Exception e) {
+      return "?";
     }
   }
 
@@ -232,41 +265,38 @@ public final class ExportBench {
     }
   }
 
-  /** Seconds and the peak resident set (MB) sampled every 20 ms while {@code run} ran. */
+  /**
+   * Seconds, process CPU seconds (all threads: DuckDB's and the JVM's), the peak resident set while
+   * {@code run} ran (MB; Linux's high-water mark, reset before the run through {@code
+   * /proc/self/clear_refs}) and that peak less the resident set at the start (what the run itself
+   * added on top of the JVM).
+   */
   private static double[] measure(Runnable run) throws Exception {
-    AtomicLong peak = new AtomicLong();
-    Thread sampler =
-        new Thread(
-            () -> {
-              while (!Thread.currentThread().isInterrupted()) {
-                peak.accumulateAndGet(rssKb(), Math::max);
-                try {
-                  Thread.sleep(20);
-                } catch (InterruptedException e) {
-                  return;
-                }
-              }
-            });
-    sampler.start();
+    Files.writeString(Path.of("/proc/self/clear_refs"), "5");
+    double rssBefore = status("VmRSS:") / 1024.0;
+    double cpuBefore = cpuSeconds();
     long start = System.nanoTime();
     run.run();
     double seconds = (System.nanoTime() - start) / 1e9;
-    sampler.interrupt();
-    sampler.join();
-    return new double[] {seconds, peak.get() / 1024.0};
+    double peak = status("VmHWM:") / 1024.0;
+    return new double[] {seconds, cpuSeconds() - cpuBefore, peak, peak - rssBefore};
   }
 
-  private static long rssKb() {
-    try {
-      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-        if (line.startsWith("VmRSS:")) {
-          return Long.parseLong(line.replaceAll("[^0-9]", ""));
-        }
+  /** A kB figure of /proc/self/status. */
+  private static long status(String field) throws Exception {
+    for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+      if (line.startsWith(field)) {
+        return Long.parseLong(line.replaceAll("[^0-9]", ""));
       }
-    } catch (Exception ignored) {
-      // not Linux: no memory figure
     }
-    return 0;
+    throw new IllegalStateException("no " + field + " in /proc/self/status");
+  }
+
+  /** utime + stime of this process, from /proc/self/stat (clock ticks of 1/100 s). */
+  private static double cpuSeconds() throws Exception {
+    String stat = Files.readString(Path.of("/proc/self/stat"));
+    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
   }
 
   private static double median(List<double[]> xs, int i) {

@@ -66,10 +66,16 @@ final class SelectJoin {
     String filter =
         " AND r.event_timestamp <= e.__t"
             + (leakageGuard ? " AND r.created_timestamp <= e.__t" : "")
-            + (view.maxAgeOrNull() == null
-                ? ""
-                : " AND epoch_us(r.event_timestamp) > epoch_us(e.__t) - "
-                    + view.maxAgeOrNull().toNanos() / 1_000);
+            + (view.maxAgeOrNull() == null ? "" : " AND epoch_us(r.event_timestamp) > e.__floor");
+    if (view.maxAgeOrNull() != null) {
+      // t - maxAge once per entity row rather than once per pair
+      entities =
+          "(SELECT *, epoch_us(__t) - "
+              + view.maxAgeOrNull().toNanos() / 1_000
+              + " AS __floor FROM "
+              + entities
+              + ")";
+    }
     List<String> order =
         new ArrayList<>(List.of("r.event_timestamp DESC", "r.created_timestamp DESC"));
     for (Column c : tieColumns(view)) {
