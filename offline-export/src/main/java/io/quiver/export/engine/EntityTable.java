@@ -17,10 +17,10 @@ import java.util.Set;
  * Loads the entity rows for the joins as {@code entities}: the input's own columns in input order,
  * plus {@code __row} (0-based input position), {@code __t} (event_timestamp as UTC timestamptz) and
  * {@code __key_<name>} per view join key (cast to BIGINT or VARCHAR; read from the column the
- * query's joinKeyMap names, else the key's own name). The input is copied once, into {@code
- * entities_in} in input order; {@code entities} is a view over it adding those columns (casts of
- * already typed columns cost nothing per read). Rejects inputs that lack a join key or
- * event_timestamp, have the wrong types, a null or unreadable event_timestamp, or no rows.
+ * query's joinKeyMap names, else the key's own name). A table, not a view over the input's copy:
+ * the joins read these columns several times, and through a view each select join took about 20 %
+ * more CPU (measured on the export bench). Rejects inputs that lack a join key or event_timestamp,
+ * have the wrong types, a null or unreadable event_timestamp, or no rows.
  */
 final class EntityTable {
   static final String EVENT_TIMESTAMP = "event_timestamp";
@@ -60,9 +60,10 @@ final class EntityTable {
     select.add(timeColumn(c, types.get(EVENT_TIMESTAMP)));
     try (Statement s = c.createStatement()) {
       s.execute(
-          "CREATE OR REPLACE VIEW entities AS SELECT *, rowid AS __row, "
+          "CREATE OR REPLACE TABLE entities AS SELECT *, rowid AS __row, "
               + String.join(", ", select)
               + " FROM entities_in");
+      s.execute("DROP TABLE entities_in");
     }
     return List.copyOf(types.keySet());
   }
