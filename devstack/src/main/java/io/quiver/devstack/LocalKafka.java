@@ -173,12 +173,21 @@ final class LocalKafka implements LocalServer {
     return in;
   }
 
-  /** Kafka's cluster id format: a random UUID, URL-safe base64 without padding. */
-  private static String clusterId() {
-    UUID uuid = UUID.randomUUID();
-    ByteBuffer bytes = ByteBuffer.allocate(16);
-    bytes.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+  /**
+   * Kafka's cluster id format: a random UUID, URL-safe base64 without padding. Never one starting
+   * with '-' (one in 64): the storage tool's argument parser takes it for an option and fails, as
+   * Kafka's own {@code Uuid.randomUuid} avoids too.
+   */
+  static String clusterId() {
+    while (true) {
+      UUID uuid = UUID.randomUUID();
+      ByteBuffer bytes = ByteBuffer.allocate(16);
+      bytes.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
+      String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+      if (!id.startsWith("-")) {
+        return id;
+      }
+    }
   }
 
   private static String bootstrap(int port) {
