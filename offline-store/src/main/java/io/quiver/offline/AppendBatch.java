@@ -2,10 +2,12 @@ package io.quiver.offline;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import java.util.stream.IntStream;
 import org.apache.iceberg.AppendFiles;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.FileFormat;
@@ -206,7 +208,7 @@ public final class AppendBatch {
       columns = spec.columns();
       List<Types.NestedField> fields = schema.columns();
       specIndex = new int[fields.size()];
-      java.util.Arrays.fill(specIndex, -1);
+      Arrays.fill(specIndex, -1);
       converters = new UnaryOperator[fields.size()];
       for (int i = 0; i < columns.size(); i++) {
         Types.NestedField field = schema.findField(columns.get(i).name());
@@ -215,7 +217,7 @@ public final class AppendBatch {
         converters[position] = ValueConverters.toInternal(field);
       }
       required =
-          java.util.stream.IntStream.range(0, columns.size())
+          IntStream.range(0, columns.size())
               .filter(i -> schema.findField(columns.get(i).name()).isRequired())
               .toArray();
     }

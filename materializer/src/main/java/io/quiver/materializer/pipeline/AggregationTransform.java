@@ -13,6 +13,7 @@ import io.quiver.core.online.Tile;
 import io.quiver.core.online.TilePut;
 import io.quiver.core.value.EpochMicros;
 import io.quiver.offline.RowKey;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -112,7 +113,7 @@ public final class AggregationTransform {
           return v;
         }
       }
-      return java.nio.ByteBuffer.wrap(ctx.entityKey(row));
+      return ByteBuffer.wrap(ctx.entityKey(row));
     }
 
     Object[] keyValues(int id) {

@@ -86,6 +86,7 @@ public final class ParquetSourceFile {
     try (ParquetFileReader reader = ParquetFileReader.open(input(file))) {
       reader.setRequestedSchema(projection);
       String createdBy = reader.getFooter().getFileMetaData().getCreatedBy();
+      // the column store wants a record converter; values are read from the column readers
       GroupConverter ignored = new GroupRecordConverter(projection).getRootConverter();
       for (PageReadStore pages = reader.readNextRowGroup();
           pages != null;
