@@ -99,6 +99,80 @@ class MaterializerProcessIT {
   }
 
   @Test
+  void runOverItsRowBudgetIsMaterializedInSubBatchesAndMatchesBruteForce() throws Exception {
+    String project = TestData.project();
+    List<TestData.UserEvent> all = fiveOverlappingFiles(project, new Random(23));
+
+    try (ServiceProcess m = materializer("QUIVER_RUNS_BATCH_ROWS", "200")) {
+      Map<String, Object> run =
+          TestData.awaitRun(m.url() + runPath(project) + "/" + post(m, project));
+      assertThat(run.get("status")).as("%s", run).isEqualTo("SUCCEEDED");
+      assertThat(((Number) run.get("rowsRead")).longValue()).isEqualTo(all.size());
+    }
+    assertThat(snapshots(project))
+        .as("five files of ~120 rows, sub-batches closed at the first file past 200 rows")
+        .isEqualTo(3);
+    assertMatchesBruteForce(project, all);
+  }
+
+  @Test
+  void killedInTheSecondSubBatchThenRestartedEndsAsIfUninterrupted() throws Exception {
+    String project = TestData.project();
+    List<TestData.UserEvent> all = fiveOverlappingFiles(project, new Random(29));
+
+    try (ServiceProcess doomed =
+        materializer(
+            "QUIVER_RUNS_BATCH_ROWS", "200", "QUIVER_TEST_HALT_AT", "after-iceberg-commit#2")) {
+      post(doomed, project);
+      assertThat(doomed.handle().onExit().get(120, TimeUnit.SECONDS).isAlive()).isFalse();
+    }
+    assertThat(snapshots(project)).as("sub-batches 1 and 2 committed to Iceberg").isEqualTo(2);
+
+    try (ServiceProcess restarted = materializer("QUIVER_RUNS_BATCH_ROWS", "200")) {
+      Map<String, Object> run =
+          TestData.awaitRun(restarted.url() + runPath(project) + "/" + post(restarted, project));
+      assertThat(run.get("status")).as("%s", run).isEqualTo("SUCCEEDED");
+    }
+    assertThat(snapshots(project))
+        .as("the pending sub-batch was recognised by its batch id, the last one appended")
+        .isEqualTo(3);
+    assertMatchesBruteForce(project, all);
+  }
+
+  /**
+   * Five files over the same two days (so later sub-batches recompute tiles earlier ones wrote),
+   * each after the first with an exact duplicate of an event of an earlier file.
+   */
+  private static List<TestData.UserEvent> fiveOverlappingFiles(String project, Random random)
+      throws Exception {
+    Path dir = TestData.userFeaturesProject(registry, project, "PARQUET");
+    List<TestData.UserEvent> all = new ArrayList<>();
+    for (int f = 0; f < 5; f++) {
+      List<TestData.UserEvent> events =
+          new ArrayList<>(
+              UserFeaturesOracle.events(
+                  random, 120, UserFeaturesMaterializationTest.T0, Duration.ofDays(2)));
+      if (f > 0) {
+        events.add(all.get(random.nextInt(all.size())));
+      }
+      TestData.writeParquet(dir.resolve("part-" + f + ".parquet"), events);
+      all.addAll(events);
+    }
+    return all;
+  }
+
+  private static void assertMatchesBruteForce(String project, List<TestData.UserEvent> all)
+      throws Exception {
+    Map<Long, UserFeaturesOracle.Expected> expected =
+        UserFeaturesOracle.rounded(UserFeaturesOracle.oracle(all));
+    assertThat(redisValues(project)).isEqualTo(expected);
+    try (IcebergOfflineStore offline =
+        IcebergOfflineStore.open(stack.catalog().withCredentials(), stack.warehouse())) {
+      assertThat(UserFeaturesStores.icebergValues(offline, project)).isEqualTo(expected);
+    }
+  }
+
+  @Test
   void twoReplicasNeverRunOneViewAtOnce() throws Exception {
     String project = TestData.project();
     Path dir = TestData.userFeaturesProject(registry, project, "PARQUET");

@@ -62,6 +62,14 @@ public interface MaterializerConfig {
     @WithDefault("10000")
     int postgresFetchSize();
 
+    /**
+     * Source rows a run holds in memory at once. FILE input beyond it is materialized as successive
+     * sub-batches, each a complete cycle (pending batch, curated, Iceberg, Redis, progress), split
+     * at file boundaries.
+     */
+    @WithDefault("1000000")
+    long batchRows();
+
     /** Redis commands per pipelined batch. */
     @WithDefault("2000")
     int redisPipeline();

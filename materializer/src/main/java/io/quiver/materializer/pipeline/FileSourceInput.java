@@ -5,7 +5,9 @@ import io.quiver.materializer.source.FileListing;
 import io.quiver.materializer.source.FileRef;
 import io.quiver.materializer.source.ParquetSourceFile;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -34,6 +36,14 @@ public final class FileSourceInput {
 
   /** Reads {@code files}; rows of files not in {@code curated} (paths) also go to uncurated. */
   public static BatchInput read(ViewContext ctx, List<FileRef> files, Set<String> curated) {
+    return read(ctx, files, curated, checkSchemas(ctx, files));
+  }
+
+  /**
+   * Checks every file's footer or header against the declared schema (a missing column fails before
+   * any row is read); returns the undeclared columns found.
+   */
+  public static List<String> checkSchemas(ViewContext ctx, List<FileRef> files) {
     boolean csv = format(ctx).equals("CSV");
     Set<String> extra = new LinkedHashSet<>();
     for (FileRef f : files) {
@@ -42,10 +52,34 @@ public final class FileSourceInput {
               ? CsvSourceFile.checkSchema(f, ctx.layout())
               : ParquetSourceFile.checkSchema(f, ctx.layout()));
     }
+    return List.copyOf(extra);
+  }
+
+  /** Reads files whose schemas were checked already; {@code extra}: what that check found. */
+  static BatchInput read(
+      ViewContext ctx, List<FileRef> files, Set<String> curated, List<String> extra) {
+    return readUpTo(ctx, new ArrayDeque<>(files), curated, extra, Long.MAX_VALUE);
+  }
+
+  /**
+   * Takes files off {@code remaining} and reads them until the batch holds at least {@code
+   * batchRows} rows (at least one file): a sub-batch ends at a file boundary, so it holds at most
+   * {@code batchRows} plus one file's rows.
+   */
+  static BatchInput readUpTo(
+      ViewContext ctx,
+      Deque<FileRef> remaining,
+      Set<String> curated,
+      List<String> extra,
+      long batchRows) {
+    boolean csv = format(ctx).equals("CSV");
     CollectingSink sink = new CollectingSink();
     List<Object[]> uncurated = new ArrayList<>();
     List<FileRef> uncuratedFiles = new ArrayList<>();
-    for (FileRef f : files) {
+    List<FileRef> files = new ArrayList<>();
+    while (!remaining.isEmpty() && (files.isEmpty() || sink.rows.size() < batchRows)) {
+      FileRef f = remaining.removeFirst();
+      files.add(f);
       int before = sink.rows.size();
       if (csv) {
         CsvSourceFile.read(f, ctx.layout(), sink);
@@ -65,7 +99,7 @@ public final class FileSourceInput {
         uncuratedFiles,
         sink.rejectedCount,
         sink.rejected,
-        List.copyOf(extra),
+        extra,
         files,
         null,
         positions.toString());

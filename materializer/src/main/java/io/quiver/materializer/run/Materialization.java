@@ -13,6 +13,7 @@ import io.quiver.materializer.pipeline.AggregationTransform;
 import io.quiver.materializer.pipeline.BatchInput;
 import io.quiver.materializer.pipeline.CuratedEvents;
 import io.quiver.materializer.pipeline.FeatureBatch;
+import io.quiver.materializer.pipeline.FileBatches;
 import io.quiver.materializer.pipeline.FileSourceInput;
 import io.quiver.materializer.pipeline.PostgresSourceInput;
 import io.quiver.materializer.pipeline.SelectRowsWritten;
@@ -89,7 +90,67 @@ public class Materialization {
             () -> ViewContext.resolve(registry.fetch(request.project()), request.view()));
     Optional<ProgressStore.Pending> pending =
         request.isBackfill() ? Optional.empty() : progress.pending(ctx);
-    BatchInput in = stages.time("read", () -> read(ctx, request, pending));
+    RunTotals totals = new RunTotals(stages);
+    if (ctx.source().type() == SourceType.POSTGRES) {
+      Stages sub = new Stages();
+      BatchInput in = sub.time("read", () -> readPostgres(ctx, request, pending));
+      return batch(runId, request, ctx, in, pending, sub, totals);
+    }
+    Path root = Path.of(config.dataRoot().orElse("."));
+    FileBatches files = stages.time("read", () -> fileBatches(ctx, request, pending, root));
+    Optional<ProgressStore.Pending> resumed = pending;
+    RunOutcome outcome;
+    while (true) {
+      Stages sub = new Stages();
+      Set<String> curated = progress.curatedFiles(ctx.project(), ctx.source().name());
+      FileBatches current = files;
+      BatchInput in = sub.time("read", () -> current.next(curated));
+      outcome = batch(runId, request, ctx, in, resumed, sub, totals);
+      if (!files.hasNext()) {
+        if (resumed.isEmpty()) {
+          return outcome;
+        }
+        // the pending batch is repaired; the files that arrived since are this run's too
+        List<FileRef> fresh = FileSourceInput.newFiles(ctx, root, progress.filesSeen(ctx));
+        if (fresh.isEmpty()) {
+          return outcome;
+        }
+        files = FileBatches.of(ctx, fresh, config.runs().batchRows());
+      }
+      resumed = Optional.empty();
+    }
+  }
+
+  /**
+   * One sub-batch, a complete crash-safe cycle: dead letters, quality gate, pending batch, curated
+   * append, transform, Iceberg append, Redis writes, progress. Returns the run's totals so far.
+   */
+  private RunOutcome batch(
+      UUID runId,
+      RunRequest request,
+      ViewContext ctx,
+      BatchInput in,
+      Optional<ProgressStore.Pending> pending,
+      Stages stages,
+      RunTotals totals) {
+    try {
+      BatchOutcome b = batch(runId, request, ctx, in, pending, stages);
+      return totals.add(b.outcome(), b.failedChecks());
+    } catch (RunFailure e) {
+      throw new RunFailure(e.getMessage(), totals.add(e.partial(), false));
+    }
+  }
+
+  /** A sub-batch's outcome, and whether its quality report has a failed (warning) check. */
+  private record BatchOutcome(RunOutcome outcome, boolean failedChecks) {}
+
+  private BatchOutcome batch(
+      UUID runId,
+      RunRequest request,
+      ViewContext ctx,
+      BatchInput in,
+      Optional<ProgressStore.Pending> pending,
+      Stages stages) {
     deadLetters.save(runId, ctx.project(), ctx.source().name(), in.rejected());
     List<Object[]> rows = request.isBackfill() ? inRange(ctx, in.rows(), request) : in.rows();
     String batchId =
@@ -98,6 +159,7 @@ public class Materialization {
     checkRejected(ctx, in, stages, warning);
     QualityReport report = stages.time("quality", () -> gate(ctx, rows));
     String quality = json(report);
+    boolean failedChecks = !report.failures().isEmpty();
     if (report.blocking()) {
       stages.time("quarantine", () -> quarantine(ctx, batchId, rows, quality));
       throw new RunFailure(
@@ -111,7 +173,8 @@ public class Materialization {
     }
     if (rows.isEmpty() && in.files().isEmpty() && in.watermark() == null) {
       finish(ctx, request, in, null);
-      return outcome(ctx, in, 0, quality, stages, join(warning, "no new input"));
+      return new BatchOutcome(
+          outcome(ctx, in, 0, quality, stages, join(warning, "no new input")), failedChecks);
     }
     if (!request.isBackfill()) {
       progress.savePending(ctx, new ProgressStore.Pending(batchId, in.positions()));
@@ -137,25 +200,23 @@ public class Materialization {
         ctx.view().isOffline() ? batch.offlineRows().size() : batch.onlineWrites().size();
     metrics.recordSuccess(
         ctx, in.rows().size(), written, in.rejectedCount(), batch.newestEvent(), stages);
-    return outcome(ctx, in, written, quality, stages, warning);
+    return new BatchOutcome(outcome(ctx, in, written, quality, stages, warning), failedChecks);
   }
 
-  private BatchInput read(
-      ViewContext ctx, RunRequest request, Optional<ProgressStore.Pending> pending) {
-    if (ctx.source().type() == SourceType.POSTGRES) {
-      return readPostgres(ctx, request, pending);
+  /**
+   * The run's files as sub-batches: a pending batch's files whole (its batch id names them all),
+   * else a backfill's every file, else the files not seen yet.
+   */
+  private FileBatches fileBatches(
+      ViewContext ctx, RunRequest request, Optional<ProgressStore.Pending> pending, Path root) {
+    if (pending.isPresent()) {
+      return FileBatches.of(ctx, FileSourceInput.parse(pending.get().position()), Long.MAX_VALUE);
     }
-    Path root = Path.of(config.dataRoot().orElse("."));
-    Set<String> curated = progress.curatedFiles(ctx.project(), ctx.source().name());
-    List<FileRef> files;
-    if (request.isBackfill()) {
-      files = FileSourceInput.allFiles(ctx, root);
-    } else if (pending.isPresent()) {
-      files = FileSourceInput.parse(pending.get().position());
-    } else {
-      files = FileSourceInput.newFiles(ctx, root, progress.filesSeen(ctx));
-    }
-    return FileSourceInput.read(ctx, files, curated);
+    List<FileRef> files =
+        request.isBackfill()
+            ? FileSourceInput.allFiles(ctx, root)
+            : FileSourceInput.newFiles(ctx, root, progress.filesSeen(ctx));
+    return FileBatches.of(ctx, files, config.runs().batchRows());
   }
 
   private BatchInput readPostgres(

@@ -26,6 +26,11 @@ public final class Stages {
         });
   }
 
+  /** Adds {@code ms} to a stage, e.g. a sub-batch's time to its run's. */
+  public void add(String stage, long ms) {
+    millis.merge(stage, ms, Long::sum);
+  }
+
   public Map<String, Long> millis() {
     return Map.copyOf(millis);
   }
