@@ -85,7 +85,9 @@ class BadRequestTest extends ServingTestBase {
   @Test
   void noEntityRowsIsAnEmptyAnswerNotAnError() {
     var r = refs(List.of("last_event:event_type"));
-    assertThat(r.getFeatures(0).getValuesCount()).isZero();
+    assertThat(r.getFeatures(0).getStatusesCount()).isZero();
+    assertThat(r.getFeatures(0).getStringValuesCount()).isZero();
+    assertThat(r.getViews(0).getEventTimeMicrosCount()).isZero();
   }
 
   private static AbstractThrowableAssert<?, ? extends Throwable> assertStatus(

@@ -5,6 +5,9 @@ import static io.quiver.proto.serving.v1.FeatureStatus.NULL_VALUE;
 import static io.quiver.proto.serving.v1.FeatureStatus.OUTSIDE_MAX_AGE;
 import static io.quiver.proto.serving.v1.FeatureStatus.PRESENT;
 import static io.quiver.proto.serving.v1.FeatureStatus.UNREADABLE;
+import static io.quiver.serving.OnlineResponses.eventTimeMicros;
+import static io.quiver.serving.OnlineResponses.value;
+import static io.quiver.serving.OnlineResponses.view;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -63,17 +66,17 @@ class GetOnlineFeaturesTest extends ServingTestBase {
     assertThat(type.getViewVersion()).isEqualTo(1);
     assertThat(type.getStatusesList())
         .containsExactly(PRESENT, NULL_VALUE, OUTSIDE_MAX_AGE, NOT_FOUND);
-    assertThat(type.getValues(0).getStringVal()).isEqualTo("click");
-    assertThat(type.getValues(1).hasNullVal()).isTrue();
-    assertThat(type.getValues(2).getStringVal()).isEqualTo("view"); // still sent
-    assertThat(type.getValues(3).hasNullVal()).isTrue();
-    assertThat(type.getEventTimeMicrosList())
+    assertThat(value(type, 0)).isEqualTo("click");
+    assertThat(value(type, 1)).isNull();
+    assertThat(value(type, 2)).isEqualTo("view"); // still sent
+    assertThat(value(type, 3)).isNull();
+    assertThat(view(r, 0).getEventTimeMicrosList())
         .containsExactly(
             micros(oneHourAgo),
             micros(NOW.minus(Duration.ofHours(2))),
             micros(NOW.minus(Duration.ofDays(1))),
             0L);
-    assertThat(type.getAgeMicrosList())
+    assertThat(view(r, 0).getAgeMicrosList())
         .containsExactly(
             micros(Duration.ofHours(1)),
             micros(Duration.ofHours(2)),
@@ -82,7 +85,7 @@ class GetOnlineFeaturesTest extends ServingTestBase {
     FeatureColumn duration = r.getFeatures(1);
     assertThat(duration.getStatusesList())
         .containsExactly(PRESENT, PRESENT, OUTSIDE_MAX_AGE, NOT_FOUND);
-    assertThat(duration.getValues(1).getDoubleVal()).isEqualTo(3.0);
+    assertThat(value(duration, 1)).isEqualTo(3.0);
   }
 
   @Test
@@ -114,11 +117,11 @@ class GetOnlineFeaturesTest extends ServingTestBase {
             "user_features:total_session_time",
             "last_event:event_type");
     assertThat(values(byService, 0)).containsExactly(micros(t2));
-    assertThat(byService.getFeatures(1).getValues(0).getInt64Val()).isEqualTo(2);
-    assertThat(byService.getFeatures(2).getValues(0).getDoubleVal()).isEqualTo(15.0);
-    assertThat(byService.getFeatures(3).getValues(0).getDoubleVal()).isEqualTo(30.0);
-    assertThat(byService.getFeatures(3).getEventTimeMicros(0)).isEqualTo(micros(t2));
-    assertThat(byService.getFeatures(4).getValues(0).getStringVal()).isEqualTo("buy");
+    assertThat(value(byService.getFeatures(1), 0)).isEqualTo(2L);
+    assertThat(value(byService.getFeatures(2), 0)).isEqualTo(15.0);
+    assertThat(value(byService.getFeatures(3), 0)).isEqualTo(30.0);
+    assertThat(eventTimeMicros(byService, 3, 0)).isEqualTo(micros(t2));
+    assertThat(value(byService.getFeatures(4), 0)).isEqualTo("buy");
     for (FeatureColumn c : byService.getFeaturesList()) {
       assertThat(c.getStatusesList()).as(c.getName()).containsExactly(PRESENT, NOT_FOUND);
     }
@@ -133,7 +136,7 @@ class GetOnlineFeaturesTest extends ServingTestBase {
     GetOnlineFeaturesResponse r =
         service("churn_uid", row("uid", Value.newBuilder().setInt64Val(5).build()));
 
-    assertThat(r.getFeatures(0).getValues(0).getStringVal()).isEqualTo("open");
+    assertThat(value(r.getFeatures(0), 0)).isEqualTo("open");
   }
 
   @Test
@@ -179,12 +182,12 @@ class GetOnlineFeaturesTest extends ServingTestBase {
       FeatureColumn population = r.getFeatures(1);
       FeatureColumn count = r.getFeatures(2);
       if (u % 2 == 0) {
-        assertThat(type.getValues(u).getStringVal()).isEqualTo("e" + u);
+        assertThat(value(type, u)).isEqualTo("e" + u);
       } else {
         assertThat(type.getStatuses(u)).isEqualTo(NOT_FOUND);
       }
       if (u % 7 < 6) {
-        assertThat(population.getValues(u).getInt64Val()).isEqualTo(1000L + u % 7);
+        assertThat(value(population, u)).isEqualTo(1000L + u % 7);
       } else {
         assertThat(population.getStatuses(u)).isEqualTo(NOT_FOUND);
       }
@@ -211,9 +214,9 @@ class GetOnlineFeaturesTest extends ServingTestBase {
     GetOnlineFeaturesResponse before =
         refs(List.of("last_event:event_type", "last_event@2:event_type"), userRow(1));
     assertThat(before.getFeatures(0).getViewVersion()).isEqualTo(1);
-    assertThat(before.getFeatures(0).getValues(0).getStringVal()).isEqualTo("v1");
+    assertThat(value(before.getFeatures(0), 0)).isEqualTo("v1");
     assertThat(before.getFeatures(1).getViewVersion()).isEqualTo(2);
-    assertThat(before.getFeatures(1).getValues(0).getStringVal()).isEqualTo("v2");
+    assertThat(value(before.getFeatures(1), 0)).isEqualTo("v2");
 
     registry.backfillComplete(p, "last_event", 2);
 
@@ -228,8 +231,8 @@ class GetOnlineFeaturesTest extends ServingTestBase {
                     .isEqualTo(2));
     GetOnlineFeaturesResponse after =
         refs(List.of("last_event:event_type", "last_event@1:event_type"), userRow(1));
-    assertThat(after.getFeatures(0).getValues(0).getStringVal()).isEqualTo("v2");
-    assertThat(after.getFeatures(1).getValues(0).getStringVal()).isEqualTo("v1");
+    assertThat(value(after.getFeatures(0), 0)).isEqualTo("v2");
+    assertThat(value(after.getFeatures(1), 0)).isEqualTo("v1");
   }
 
   @Test
@@ -243,13 +246,18 @@ class GetOnlineFeaturesTest extends ServingTestBase {
     GetOnlineFeaturesResponse r = refs(List.of("last_event:event_type"), userRow(1), userRow(2));
 
     assertThat(r.getFeatures(0).getStatusesList()).containsExactly(PRESENT, UNREADABLE);
-    assertThat(r.getFeatures(0).getValues(1).hasNullVal()).isTrue();
+    assertThat(value(r.getFeatures(0), 1)).isNull();
   }
 
+  /** A TIMESTAMP column's values as micros, rows without one left out. */
   private static List<Long> values(GetOnlineFeaturesResponse r, int column) {
-    return r.getFeatures(column).getValuesList().stream()
-        .filter(v -> v.getKindCase() == Value.KindCase.TIMESTAMP_MICROS_VAL)
-        .map(Value::getTimestampMicrosVal)
-        .toList();
+    FeatureColumn c = r.getFeatures(column);
+    List<Long> out = new ArrayList<>();
+    for (int row = 0; row < c.getStatusesCount(); row++) {
+      if (value(c, row) != null) {
+        out.add(c.getInt64Values(row));
+      }
+    }
+    return out;
   }
 }

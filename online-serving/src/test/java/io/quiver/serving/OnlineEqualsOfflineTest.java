@@ -8,7 +8,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quiver.proto.serving.v1.FeatureColumn;
 import io.quiver.proto.serving.v1.FeatureStatus;
 import io.quiver.proto.serving.v1.GetOnlineFeaturesResponse;
-import io.quiver.proto.types.v1.Value;
 import io.quiver.serving.OnlineOfflineDefs.Kind;
 import io.quiver.serving.UserEventHistory.Event;
 import java.nio.file.Files;
@@ -171,20 +170,9 @@ class OnlineEqualsOfflineTest extends ServingTestBase {
     List<Object> values = new ArrayList<>();
     for (FeatureColumn column : r.getFeaturesList()) {
       statuses.add(column.getStatuses(0));
-      values.add(java(column.getValues(0)));
+      values.add(OnlineResponses.value(column, 0));
     }
     return new Pair(phase, user, t, statuses, values);
-  }
-
-  private static Object java(Value v) {
-    return switch (v.getKindCase()) {
-      case NULL_VAL -> null;
-      case INT64_VAL -> v.getInt64Val();
-      case DOUBLE_VAL -> v.getDoubleVal();
-      case STRING_VAL -> v.getStringVal();
-      case TIMESTAMP_MICROS_VAL -> Instant.EPOCH.plusNanos(1000 * v.getTimestampMicrosVal());
-      default -> throw new AssertionError("unexpected served value " + v);
-    };
   }
 
   private static String entityRows(List<Pair> pairs) {

@@ -10,7 +10,6 @@ import io.quiver.core.model.ValueType;
 import io.quiver.proto.serving.v1.FeatureColumn;
 import io.quiver.proto.serving.v1.FeatureStatus;
 import io.quiver.proto.serving.v1.GetOnlineFeaturesResponse;
-import io.quiver.proto.types.v1.Value;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -78,19 +77,11 @@ class WindowAggregationTest extends ServingTestBase {
     String what = column.getName() + " at " + at;
     if (expected == null) {
       assertThat(column.getStatuses(0)).as(what).isEqualTo(FeatureStatus.NULL_VALUE);
-      assertThat(column.getValues(0).hasNullVal()).as(what).isTrue();
+      assertThat(OnlineResponses.value(column, 0)).as(what).isNull();
       return;
     }
     assertThat(column.getStatuses(0)).as(what).isEqualTo(FeatureStatus.PRESENT);
-    Value v = column.getValues(0);
-    // Not a ?: — it would promote the long to a double.
-    Object served;
-    if (v.getKindCase() == Value.KindCase.INT64_VAL) {
-      served = v.getInt64Val();
-    } else {
-      served = v.getDoubleVal();
-    }
-    assertThat(served).as(what).isEqualTo(expected);
+    assertThat(OnlineResponses.value(column, 0)).as(what).isEqualTo(expected);
   }
 
   /** 40 events over two hours; durations are multiples of 0.5 (exact sums), one in five null. */

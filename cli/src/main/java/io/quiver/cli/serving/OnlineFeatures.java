@@ -6,6 +6,7 @@ import io.quiver.proto.serving.v1.FeatureColumn;
 import io.quiver.proto.serving.v1.FeatureStatus;
 import io.quiver.proto.serving.v1.GetOnlineFeaturesRequest;
 import io.quiver.proto.serving.v1.GetOnlineFeaturesResponse;
+import io.quiver.proto.serving.v1.ServedView;
 import io.quiver.proto.types.v1.Value;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -60,7 +61,7 @@ public final class OnlineFeatures {
       rows.get(i).forEach((k, v) -> line.append(k).append('=').append(v).append(' '));
       line.append('|');
       for (FeatureColumn column : answer.getFeaturesList()) {
-        line.append(' ').append(cell(column, i));
+        line.append(' ').append(cell(column, answer.getViews(column.getView()), i));
       }
       out.println(line);
     }
@@ -68,38 +69,55 @@ public final class OnlineFeatures {
   }
 
   /** {@code feature=value (STATUS[, age A])} for row {@code i} of one column. */
-  static String cell(FeatureColumn column, int i) {
+  static String cell(FeatureColumn column, ServedView view, int i) {
     String name = column.getName();
-    Value value = i < column.getValuesCount() ? column.getValues(i) : Value.getDefaultInstance();
     FeatureStatus status =
         i < column.getStatusesCount() ? column.getStatuses(i) : FeatureStatus.STATUS_UNSPECIFIED;
-    boolean dated = i < column.getEventTimeMicrosCount() && column.getEventTimeMicros(i) != 0;
+    boolean valued =
+        (status == FeatureStatus.PRESENT || status == FeatureStatus.OUTSIDE_MAX_AGE)
+            && !column.getNullRowsList().contains(i);
+    boolean dated = i < view.getEventTimeMicrosCount() && view.getEventTimeMicros(i) != 0;
     return name.substring(name.indexOf(':') + 1)
         + '='
-        + text(value)
+        + (valued ? text(column, i) : "null")
         + " ("
         + status
-        + (dated ? ", age " + age(column.getAgeMicros(i)) : "")
+        + (dated ? ", age " + age(view.getAgeMicros(i)) : "")
         + ')';
   }
 
-  /** A value as a user reads it: timestamps ISO-8601 UTC, bytes base64, lists {@code [a,b]}. */
-  static String text(Value v) {
+  /**
+   * Row {@code i}'s value from the column's vector of its type, as a user reads it: timestamps
+   * ISO-8601 UTC, bytes base64, lists {@code [a,b]}.
+   */
+  static String text(FeatureColumn c, int i) {
+    return switch (c.getType()) {
+      case VALUE_TYPE_BOOL -> Boolean.toString(c.getBoolValues(i));
+      case VALUE_TYPE_INT32 -> Integer.toString(c.getInt32Values(i));
+      case VALUE_TYPE_INT64 -> Long.toString(c.getInt64Values(i));
+      case VALUE_TYPE_FLOAT -> Float.toString(c.getFloatValues(i));
+      case VALUE_TYPE_DOUBLE -> Double.toString(c.getDoubleValues(i));
+      case VALUE_TYPE_STRING -> c.getStringValues(i);
+      case VALUE_TYPE_BYTES ->
+          Base64.getEncoder().encodeToString(c.getBytesValues(i).toByteArray());
+      case VALUE_TYPE_TIMESTAMP ->
+          Instant.EPOCH.plus(c.getInt64Values(i), ChronoUnit.MICROS).toString();
+      case VALUE_TYPE_FLOAT_LIST,
+          VALUE_TYPE_DOUBLE_LIST,
+          VALUE_TYPE_INT64_LIST,
+          VALUE_TYPE_STRING_LIST ->
+          text(c.getValues(i));
+      case VALUE_TYPE_UNSPECIFIED, UNRECOGNIZED -> "?";
+    };
+  }
+
+  private static String text(Value v) {
     return switch (v.getKindCase()) {
-      case NULL_VAL, KIND_NOT_SET -> "null";
-      case BOOL_VAL -> Boolean.toString(v.getBoolVal());
-      case INT32_VAL -> Integer.toString(v.getInt32Val());
-      case INT64_VAL -> Long.toString(v.getInt64Val());
-      case FLOAT_VAL -> Float.toString(v.getFloatVal());
-      case DOUBLE_VAL -> Double.toString(v.getDoubleVal());
-      case STRING_VAL -> v.getStringVal();
-      case BYTES_VAL -> Base64.getEncoder().encodeToString(v.getBytesVal().toByteArray());
-      case TIMESTAMP_MICROS_VAL ->
-          Instant.EPOCH.plus(v.getTimestampMicrosVal(), ChronoUnit.MICROS).toString();
       case FLOAT_LIST_VAL -> list(v.getFloatListVal().getValList());
       case DOUBLE_LIST_VAL -> list(v.getDoubleListVal().getValList());
       case INT64_LIST_VAL -> list(v.getInt64ListVal().getValList());
       case STRING_LIST_VAL -> list(v.getStringListVal().getValList());
+      default -> "null";
     };
   }
 

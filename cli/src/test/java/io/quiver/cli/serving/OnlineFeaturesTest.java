@@ -14,8 +14,8 @@ import io.quiver.proto.serving.v1.FeatureStatus;
 import io.quiver.proto.serving.v1.GetOnlineFeaturesRequest;
 import io.quiver.proto.serving.v1.GetOnlineFeaturesResponse;
 import io.quiver.proto.serving.v1.OnlineServingGrpc;
-import io.quiver.proto.types.v1.Null;
-import io.quiver.proto.types.v1.Value;
+import io.quiver.proto.serving.v1.ServedView;
+import io.quiver.proto.types.v1.ValueType;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
@@ -44,20 +44,35 @@ class OnlineFeaturesTest {
     FeatureColumn count =
         FeatureColumn.newBuilder()
             .setName("user_activity:event_count")
-            .addAllValues(List.of(Value.newBuilder().setInt64Val(12).build(), nullValue()))
+            .setType(ValueType.VALUE_TYPE_INT64)
+            .addAllInt64Values(List.of(12L, 0L))
             .addAllStatuses(List.of(FeatureStatus.PRESENT, FeatureStatus.NOT_FOUND))
-            .addAllEventTimeMicros(List.of(T, 0L))
-            .addAllAgeMicros(List.of(3_723_000_000L, 0L))
             .build();
     FeatureColumn last =
         FeatureColumn.newBuilder()
             .setName("user_activity:last_activity")
-            .addAllValues(List.of(Value.newBuilder().setTimestampMicrosVal(T).build(), nullValue()))
+            .setView(1)
+            .setType(ValueType.VALUE_TYPE_TIMESTAMP)
+            .addAllInt64Values(List.of(T, 0L))
             .addAllStatuses(List.of(FeatureStatus.OUTSIDE_MAX_AGE, FeatureStatus.NULL_VALUE))
+            .build();
+    ServedView counts =
+        ServedView.newBuilder()
+            .addAllEventTimeMicros(List.of(T, 0L))
+            .addAllAgeMicros(List.of(3_723_000_000L, 0L))
+            .build();
+    ServedView lasts =
+        ServedView.newBuilder()
             .addAllEventTimeMicros(List.of(T, T))
             .addAllAgeMicros(List.of(2 * 86_400_000_000L + 3_600_000_000L, 850_000L))
             .build();
-    start(answering(GetOnlineFeaturesResponse.newBuilder().addFeatures(count).addFeatures(last)));
+    start(
+        answering(
+            GetOnlineFeaturesResponse.newBuilder()
+                .addFeatures(count)
+                .addFeatures(last)
+                .addViews(counts)
+                .addViews(lasts)));
     Map<String, Object> second = new LinkedHashMap<>();
     second.put("user_id", "u-2");
     second.put("region", "eu");
@@ -151,9 +166,5 @@ class OnlineFeaturesTest {
   private static Endpoints endpoints(String grpc) {
     return Endpoints.load(
         Map.of("QUIVER_HOME", "/nonexistent", Endpoints.ONLINE_SERVING_GRPC, grpc));
-  }
-
-  private static Value nullValue() {
-    return Value.newBuilder().setNullVal(Null.NULL).build();
   }
 }

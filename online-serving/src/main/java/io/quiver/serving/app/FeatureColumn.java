@@ -4,32 +4,26 @@ import io.quiver.core.model.ValueType;
 
 /**
  * One requested feature over every entity row, in row order: values (canonical Java values, null
- * for none), statuses, event times and ages in microseconds (0 where nothing is stored).
+ * for none) and statuses; event times and ages are its {@link ServedView}'s.
  */
 public final class FeatureColumn {
   private final String name;
-  private final int viewVersion;
+  private final ServedView view;
   private final ValueType type;
   private final Object[] values;
   private final ValueStatus[] statuses;
-  private final long[] eventTimeMicros;
-  private final long[] ageMicros;
 
-  public FeatureColumn(String name, int viewVersion, ValueType type, int rows) {
+  public FeatureColumn(String name, ServedView view, ValueType type) {
     this.name = name;
-    this.viewVersion = viewVersion;
+    this.view = view;
     this.type = type;
-    this.values = new Object[rows];
-    this.statuses = new ValueStatus[rows];
-    this.eventTimeMicros = new long[rows];
-    this.ageMicros = new long[rows];
+    this.values = new Object[view.size()];
+    this.statuses = new ValueStatus[view.size()];
   }
 
-  public void set(int row, Object value, ValueStatus status, long eventTime, long age) {
+  public void set(int row, Object value, ValueStatus status) {
     values[row] = value;
     statuses[row] = status;
-    eventTimeMicros[row] = eventTime;
-    ageMicros[row] = age;
   }
 
   /** The ref as requested ({@code view:*} expanded to {@code view:feature}). */
@@ -37,8 +31,13 @@ public final class FeatureColumn {
     return name;
   }
 
+  /** The view version that served this feature, with the rows' event times and ages. */
+  public ServedView view() {
+    return view;
+  }
+
   public int viewVersion() {
-    return viewVersion;
+    return view.version();
   }
 
   public ValueType type() {
@@ -58,10 +57,10 @@ public final class FeatureColumn {
   }
 
   public long eventTimeMicros(int row) {
-    return eventTimeMicros[row];
+    return view.eventTimeMicros(row);
   }
 
   public long ageMicros(int row) {
-    return ageMicros[row];
+    return view.ageMicros(row);
   }
 }

@@ -56,32 +56,35 @@ final class ServingPlan {
     long nowMicros = EpochMicros.of(now);
     ViewGroup[] groups = shape.groups;
     ViewGroup.Row[][] read = new ViewGroup.Row[groups.length][rows];
+    ServedView[] served = new ServedView[groups.length];
     for (int g = 0; g < groups.length; g++) {
+      ServedView view =
+          new ServedView(groups[g].version().view(), groups[g].version().version(), rows);
       for (int row = 0; row < rows; row++) {
-        read[g][row] = groups[g].row(result, g, row, nowMicros, now);
+        ViewGroup.Row r = groups[g].row(result, g, row, nowMicros, now);
+        read[g][row] = r;
+        if (r.absent() == null) {
+          view.set(row, r.eventTimeMicros(), nowMicros - r.eventTimeMicros());
+        }
       }
+      served[g] = view;
     }
     List<FeatureColumn> out = new ArrayList<>(shape.columns.length);
     for (ServingShape.Column c : shape.columns) {
       ViewGroup.Row[] groupRows = read[c.group()];
       long maxAge = groups[c.group()].maxAgeMicros();
-      FeatureColumn column = new FeatureColumn(c.name(), c.viewVersion(), c.type(), rows);
+      FeatureColumn column = new FeatureColumn(c.name(), served[c.group()], c.type());
       for (int row = 0; row < rows; row++) {
-        fill(column, row, groupRows[row], c.index(), nowMicros, maxAge);
+        ViewGroup.Row r = groupRows[row];
+        if (r.absent() != null) {
+          column.set(row, null, r.absent());
+        } else {
+          Object value = r.values().get(c.index());
+          column.set(row, value, ValueStatus.of(value, nowMicros - r.eventTimeMicros(), maxAge));
+        }
       }
       out.add(column);
     }
     return out;
-  }
-
-  private static void fill(
-      FeatureColumn column, int row, ViewGroup.Row read, int index, long now, long maxAge) {
-    if (read.absent() != null) {
-      column.set(row, null, read.absent(), 0, 0);
-      return;
-    }
-    Object value = read.values().get(index);
-    long age = now - read.eventTimeMicros();
-    column.set(row, value, ValueStatus.of(value, age, maxAge), read.eventTimeMicros(), age);
   }
 }

@@ -21,7 +21,7 @@ import java.util.Map;
  */
 final class ServingShape {
   /** One requested feature: its view group and position in the group's values. */
-  record Column(String name, int group, int index, int viewVersion, ValueType type) {}
+  record Column(String name, int group, int index, ValueType type) {}
 
   final String project;
   final ViewGroup[] groups;
@@ -105,8 +105,7 @@ final class ServingShape {
       }
       ViewGroup group = groups.get(g);
       columns.add(
-          new Column(
-              f.ref(), g, group.featureIndex(f.feature().name()), v.version(), f.feature().type()));
+          new Column(f.ref(), g, group.featureIndex(f.feature().name()), f.feature().type()));
     }
     return new ServingShape(
         catalog.project(), groups, columns, keySets, keySetView, keySetOfGroup, keyMap);

@@ -1,5 +1,6 @@
 package io.quiver.serving.grpc;
 
+import io.quiver.core.model.ValueType;
 import io.quiver.proto.serving.v1.EntityRow;
 import io.quiver.proto.serving.v1.FeatureStatus;
 import io.quiver.proto.serving.v1.GetOnlineFeaturesRequest;
@@ -7,17 +8,25 @@ import io.quiver.proto.serving.v1.GetOnlineFeaturesResponse;
 import io.quiver.proto.types.v1.Value;
 import io.quiver.serving.app.FeatureColumn;
 import io.quiver.serving.app.OnlineFeaturesQuery;
+import io.quiver.serving.app.ServedView;
 import io.quiver.serving.app.ValueStatus;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** Request proto → {@link OnlineFeaturesQuery}; answer columns → response proto. Nothing else. */
 final class ProtoMapping {
   private static final FeatureStatus[] STATUSES;
+  private static final io.quiver.proto.types.v1.ValueType[] TYPES;
 
   static {
+    ValueType[] types = ValueType.values();
+    TYPES = new io.quiver.proto.types.v1.ValueType[types.length];
+    for (ValueType t : types) {
+      TYPES[t.ordinal()] = io.quiver.proto.types.v1.ValueType.valueOf("VALUE_TYPE_" + t.name());
+    }
     ValueStatus[] all = ValueStatus.values();
     STATUSES = new FeatureStatus[all.length];
     for (ValueStatus s : all) {
@@ -48,22 +57,46 @@ final class ProtoMapping {
    */
   static GetOnlineFeaturesResponse response(List<FeatureColumn> columns) {
     GetOnlineFeaturesResponse.Builder out = GetOnlineFeaturesResponse.newBuilder();
-    for (int i = 0, n = columns.size(); i < n; i++) {
-      FeatureColumn c = columns.get(i);
-      // Each column built on its own and added whole: cheaper than nested builders.
+    Map<ServedView, Integer> views = new IdentityHashMap<>();
+    for (FeatureColumn c : columns) {
+      Integer view = views.get(c.view());
+      if (view == null) {
+        view = views.size();
+        views.put(c.view(), view);
+        out.addViews(servedView(c.view()));
+      }
       io.quiver.proto.serving.v1.FeatureColumn.Builder col =
           io.quiver.proto.serving.v1.FeatureColumn.newBuilder()
               .setName(c.name())
-              .setViewVersion(c.viewVersion());
+              .setViewVersion(c.viewVersion())
+              .setView(view)
+              .setType(TYPES[c.type().ordinal()]);
       for (int row = 0, rows = c.size(); row < rows; row++) {
-        col.addValues(ProtoValues.toProto(c.type(), c.value(row)))
-            .addStatuses(STATUSES[c.status(row).ordinal()])
-            .addEventTimeMicros(c.eventTimeMicros(row))
-            .addAgeMicros(c.ageMicros(row));
+        col.addStatuses(STATUSES[c.status(row).ordinal()]);
+        ProtoValues.add(col, c.type(), c.value(row));
+        if (c.status(row) == ValueStatus.OUTSIDE_MAX_AGE && c.value(row) == null) {
+          col.addNullRows(row);
+        }
       }
       out.addFeatures(col.build());
     }
     return out.build();
+  }
+
+  private static io.quiver.proto.serving.v1.ServedView servedView(ServedView view) {
+    io.quiver.proto.serving.v1.ServedView.Builder b =
+        io.quiver.proto.serving.v1.ServedView.newBuilder()
+            .setName(view.name())
+            .setVersion(view.version());
+    for (int row = 0; row < view.size(); row++) {
+      b.addEventTimeMicros(view.eventTimeMicros(row)).addAgeMicros(view.ageMicros(row));
+    }
+    return b.build();
+  }
+
+  /** The wire number of a value type. */
+  static int typeNumber(ValueType type) {
+    return TYPES[type.ordinal()].getNumber();
   }
 
   /** The wire number of a status. */

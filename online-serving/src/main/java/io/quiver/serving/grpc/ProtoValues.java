@@ -3,6 +3,7 @@ package io.quiver.serving.grpc;
 import com.google.protobuf.ByteString;
 import io.quiver.core.model.ValueType;
 import io.quiver.core.value.EpochMicros;
+import io.quiver.proto.serving.v1.FeatureColumn;
 import io.quiver.proto.types.v1.DoubleList;
 import io.quiver.proto.types.v1.FloatList;
 import io.quiver.proto.types.v1.Int64List;
@@ -64,5 +65,26 @@ final class ProtoValues {
       case STRING_LIST ->
           b.setStringListVal(StringList.newBuilder().addAllVal((List<String>) value)).build();
     };
+  }
+
+  /**
+   * Appends one row's value to the column's vector of {@code type}; null as the type's default (the
+   * row's status says there is no value), lists as a {@code Value} each.
+   */
+  static void add(FeatureColumn.Builder column, ValueType type, Object value) {
+    switch (type) {
+      case BOOL -> column.addBoolValues(value != null && (Boolean) value);
+      case INT32 -> column.addInt32Values(value == null ? 0 : (Integer) value);
+      case INT64 -> column.addInt64Values(value == null ? 0 : ((Number) value).longValue());
+      case FLOAT -> column.addFloatValues(value == null ? 0 : (Float) value);
+      case DOUBLE -> column.addDoubleValues(value == null ? 0 : ((Number) value).doubleValue());
+      case STRING -> column.addStringValues(value == null ? "" : (String) value);
+      case BYTES ->
+          column.addBytesValues(
+              value == null ? ByteString.EMPTY : ByteString.copyFrom((byte[]) value));
+      case TIMESTAMP -> column.addInt64Values(value == null ? 0 : EpochMicros.of((Instant) value));
+      case FLOAT_LIST, DOUBLE_LIST, INT64_LIST, STRING_LIST ->
+          column.addValues(toProto(type, value));
+    }
   }
 }

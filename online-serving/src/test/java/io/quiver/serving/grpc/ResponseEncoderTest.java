@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quiver.core.model.ValueType;
 import io.quiver.proto.serving.v1.GetOnlineFeaturesResponse;
 import io.quiver.serving.app.FeatureColumn;
+import io.quiver.serving.app.ServedView;
 import io.quiver.serving.app.ValueStatus;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,7 +17,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The direct encoder writes exactly the bytes of the generated message built by {@link
- * ProtoMapping#response}, for every value type, nulls, defaults, negative numbers and every status.
+ * ProtoMapping#response}, for every value type, nulls, defaults, negative numbers, every status,
+ * empty names and columns sharing a view.
  */
 class ResponseEncoderTest {
 
@@ -25,20 +28,32 @@ class ResponseEncoderTest {
     Random random = new Random(seed);
     List<FeatureColumn> columns = new ArrayList<>();
     int rows = random.nextInt(4) == 0 ? 0 : 1 + random.nextInt(120);
-    for (ValueType type : ValueType.values()) {
-      FeatureColumn c =
-          new FeatureColumn(
-              "view_" + type.name().toLowerCase() + ":f\u00e9",
-              random.nextInt(3) == 0 ? 0 : 1 + random.nextInt(300),
-              type,
-              rows);
+    List<ServedView> views = new ArrayList<>();
+    for (int v = 0; v < 1 + random.nextInt(4); v++) {
+      ServedView view =
+          new ServedView(
+              v == 0 ? "" : "view_\u00e9" + v, random.nextInt(3) == 0 ? 0 : 1 + v * 300, rows);
       for (int row = 0; row < rows; row++) {
-        ValueStatus status = ValueStatus.values()[random.nextInt(ValueStatus.values().length)];
-        Object value = random.nextInt(5) == 0 ? null : value(type, random);
-        c.set(row, value, status, time(random), time(random));
+        view.set(row, time(random), time(random));
       }
-      columns.add(c);
+      views.add(view);
     }
+    for (ValueType type : ValueType.values()) {
+      for (int copy = 0; copy < 2; copy++) {
+        FeatureColumn c =
+            new FeatureColumn(
+                random.nextInt(5) == 0 ? "" : "v:" + type.name().toLowerCase() + "\u00e9" + copy,
+                views.get(random.nextInt(views.size())),
+                type);
+        for (int row = 0; row < rows; row++) {
+          ValueStatus status = ValueStatus.values()[random.nextInt(ValueStatus.values().length)];
+          Object value = random.nextInt(5) == 0 ? null : value(type, random);
+          c.set(row, value, status);
+        }
+        columns.add(c);
+      }
+    }
+    Collections.shuffle(columns, random);
     byte[] expected = ProtoMapping.response(columns).toByteArray();
 
     byte[] encoded = ResponseEncoder.encode(columns);
@@ -53,7 +68,7 @@ class ResponseEncoderTest {
   void encodesNoColumnsAndEmptyColumns(int columns) throws Exception {
     List<FeatureColumn> list = new ArrayList<>();
     for (int i = 0; i < columns; i++) {
-      list.add(new FeatureColumn("", 0, ValueType.DOUBLE, 0));
+      list.add(new FeatureColumn("", new ServedView("", 0, 0), ValueType.DOUBLE));
     }
     assertThat(ResponseEncoder.encode(list)).isEqualTo(ProtoMapping.response(list).toByteArray());
   }
