@@ -74,6 +74,9 @@ record Options(
         new ArrayList<>(
             List.of("-Xmx" + materializerHeap, "-Xms" + materializerHeap, "-XX:+Use" + gc + "GC"));
     if (!jfr.isEmpty()) {
+      // without it the profile pins inlined frames to the nearest safepoint, not where time goes
+      args.add("-XX:+UnlockDiagnosticVMOptions");
+      args.add("-XX:+DebugNonSafepoints");
       args.add("-XX:StartFlightRecording=settings=profile,filename=" + jfr);
     }
     return args.toArray(String[]::new);

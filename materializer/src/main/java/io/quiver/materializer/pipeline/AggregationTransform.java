@@ -12,24 +12,22 @@ import io.quiver.core.online.ScriptCall;
 import io.quiver.core.online.Tile;
 import io.quiver.core.online.TilePut;
 import io.quiver.core.value.EpochMicros;
-import io.quiver.offline.RowKey;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * An aggregation view: the tiles of every (entity, hop) the batch touched are recomputed whole from
- * ALL curated events of that hop (the batch's own included, exact duplicates dropped), so late
- * events and re-runs give the same tiles as one run over everything. Offline each tile is a row
- * (join keys, tile_start, hop_seconds, created_timestamp, one partial per aggregation); online one
- * {@code tiles_put} per entity with the payload of {@link TilePayloadCodec}.
+ * ALL curated events of that hop (the batch's own included, exact duplicates dropped by the caller,
+ * see {@link CuratedReadBack}), so late events and re-runs give the same tiles as one run over
+ * everything. Offline each tile is a row (join keys, tile_start, hop_seconds, created_timestamp,
+ * one partial per aggregation); online one {@code tiles_put} per entity with the payload of {@link
+ * TilePayloadCodec}.
  */
 public final class AggregationTransform {
   private static final int MAX_RANGES = 64;
@@ -37,48 +35,12 @@ public final class AggregationTransform {
   private AggregationTransform() {}
 
   /**
-   * The (entity, hop start) of a tile, the entity as its dense id in {@link Entities}: two
-   * primitives compared and hashed (all bits mixed) instead of a key's bytes per event.
-   */
-  private static final class TileKey {
-    private final int entity;
-    private final long start;
-    private final int hash;
-
-    TileKey(int entity, long start) {
-      this.entity = entity;
-      this.start = start;
-      long h = (entity * 0x9E3779B97F4A7C15L) ^ start;
-      h = (h ^ (h >>> 30)) * 0xbf58476d1ce4e5b9L;
-      h = (h ^ (h >>> 27)) * 0x94d049bb133111ebL;
-      this.hash = (int) (h ^ (h >>> 31));
-    }
-
-    int entity() {
-      return entity;
-    }
-
-    long start() {
-      return start;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof TileKey k && k.start == start && k.entity == entity;
-    }
-
-    @Override
-    public int hashCode() {
-      return hash;
-    }
-  }
-
-  /**
    * The entities of a batch, each given a dense id the first time it is seen, with its join key
    * values and online key bytes computed once rather than per event.
    */
   private static final class Entities {
     private final ViewContext ctx;
+    private final LongIntMap longIds = new LongIntMap(1 << 12);
     private final Map<Object, Integer> ids = new HashMap<>();
     private final List<Object[]> keyValues = new ArrayList<>();
     private final List<byte[]> encoded = new ArrayList<>();
@@ -89,29 +51,38 @@ public final class AggregationTransform {
 
     /** The row's entity id, or -1 when {@code add} is false and the entity is not known. */
     int id(Object[] row, boolean add) {
+      int[] at = ctx.keyIndexes();
+      if (at.length == 1 && (row[at[0]] instanceof Long || row[at[0]] instanceof Integer)) {
+        long key = ((Number) row[at[0]]).longValue();
+        int id = longIds.get(key);
+        if (id >= 0 || !add) {
+          return id;
+        }
+        id = newEntity(row);
+        longIds.put(key, id);
+        return id;
+      }
       Object key = lookupKey(row);
       Integer id = ids.get(key);
       if (id != null || !add) {
         return id == null ? -1 : id;
       }
-      int next = keyValues.size();
+      int next = newEntity(row);
       ids.put(key, next);
-      keyValues.add(AggregationTransform.keyValues(ctx, row));
-      encoded.add(ctx.entityKey(row));
       return next;
     }
 
-    /** A single numeric or string key is its own lookup key; others are their encoded bytes. */
+    private int newEntity(Object[] row) {
+      keyValues.add(AggregationTransform.keyValues(ctx, row));
+      encoded.add(ctx.entityKey(row));
+      return keyValues.size() - 1;
+    }
+
+    /** A single string key is its own lookup key; others are their encoded bytes. */
     private Object lookupKey(Object[] row) {
       int[] at = ctx.keyIndexes();
-      if (at.length == 1) {
-        Object v = row[at[0]];
-        if (v instanceof Integer n) {
-          return Long.valueOf(n);
-        }
-        if (v instanceof Long || v instanceof String) {
-          return v;
-        }
+      if (at.length == 1 && row[at[0]] instanceof String v) {
+        return v;
       }
       return ByteBuffer.wrap(ctx.entityKey(row));
     }
@@ -125,12 +96,16 @@ public final class AggregationTransform {
     }
   }
 
-  /** One tile being rebuilt. */
+  /** One tile being rebuilt: its entity id and hop start, partials and greatest created time. */
   private static final class Acc {
+    final int entity;
+    final long start;
     final PartialAggregate[] partials;
     long created = Long.MIN_VALUE;
 
-    Acc(List<Aggregator> aggregators) {
+    Acc(int entity, long start, List<Aggregator> aggregators) {
+      this.entity = entity;
+      this.start = start;
       this.partials = new PartialAggregate[aggregators.size()];
       for (int i = 0; i < partials.length; i++) {
         partials[i] = aggregators.get(i).empty();
@@ -138,87 +113,119 @@ public final class AggregationTransform {
     }
   }
 
-  public static FeatureBatch apply(ViewContext ctx, List<Object[]> batch, CuratedEvents curated) {
-    Duration hop = TileHop.of(ctx.view());
-    long hopMicros = hop.toNanos() / 1000;
-    int ev = ctx.layout().eventTimeIndex();
-    Entities entities = new Entities(ctx);
-    Set<TileKey> touched = new HashSet<>();
-    Set<Long> starts = new HashSet<>();
-    Instant newest = null;
-    long previousStart = Long.MIN_VALUE;
-    for (Object[] row : batch) {
-      Instant e = (Instant) row[ev];
-      long start = Math.floorDiv(EpochMicros.of(e), hopMicros) * hopMicros;
-      touched.add(new TileKey(entities.id(row, true), start));
-      if (start != previousStart) { // source files are mostly in time order: skip the boxing
-        starts.add(start);
-        previousStart = start;
+  /**
+   * The tiles a batch touches, to be filled with every distinct curated event of their hops: the
+   * committed ones read back and the batch's new ones, each exactly once, through {@link #add}.
+   */
+  public static final class Tiles {
+    private final ViewContext ctx;
+    private final Entities entities;
+    private final List<Acc> tiles = new ArrayList<>();
+    private final LongIntMap index;
+    private final List<CuratedEvents.Range> ranges;
+    private final List<Aggregator> aggregators;
+    private final int[] columns;
+    private final int ev;
+    private final int cr;
+    private final long hopMicros;
+    private final Duration hop;
+    private long firstHop = Long.MAX_VALUE;
+    private long lastHop = Long.MIN_VALUE;
+    private Instant newest;
+
+    private Tiles(ViewContext ctx, List<Object[]> batch) {
+      this.ctx = ctx;
+      this.hop = TileHop.of(ctx.view());
+      this.hopMicros = hop.toNanos() / 1000;
+      this.ev = ctx.layout().eventTimeIndex();
+      this.cr = ctx.layout().createdTimeIndex();
+      this.aggregators = aggregators(ctx);
+      this.columns = columns(ctx);
+      this.entities = new Entities(ctx);
+      int[] ids = new int[batch.size()];
+      long[] hops = new long[batch.size()];
+      for (int r = 0; r < ids.length; r++) {
+        Object[] row = batch.get(r);
+        Instant e = (Instant) row[ev];
+        ids[r] = entities.id(row, true);
+        hops[r] = Math.floorDiv(EpochMicros.of(e), hopMicros);
+        firstHop = Math.min(firstHop, hops[r]);
+        lastHop = Math.max(lastHop, hops[r]);
+        newest = newest == null || e.isAfter(newest) ? e : newest;
       }
-      newest = newest == null || e.isAfter(newest) ? e : newest;
+      if (ids.length > 0 && (lastHop - firstHop) >= (1L << 31)) {
+        throw new IllegalArgumentException(
+            "a batch spans more than 2^31 tile hops of " + hop + ": split it by event time");
+      }
+      this.index = new LongIntMap(ids.length / 4);
+      long[] starts = new long[ids.length];
+      int distinctStarts = 0;
+      for (int r = 0; r < ids.length; r++) {
+        long key = key(ids[r], hops[r]);
+        if (index.get(key) < 0) {
+          index.put(key, tiles.size());
+          tiles.add(new Acc(ids[r], hops[r] * hopMicros, aggregators));
+          starts[distinctStarts++] = hops[r] * hopMicros;
+        }
+      }
+      long[] sorted = Arrays.stream(starts, 0, distinctStarts).distinct().sorted().toArray();
+      this.ranges = CuratedEvents.ranges(sorted, hopMicros, MAX_RANGES);
     }
-    long[] sorted = starts.stream().mapToLong(Long::longValue).sorted().toArray();
-    Map<TileKey, Acc> tiles =
-        rebuild(
-            ctx,
-            entities,
-            curated,
-            touched,
-            CuratedEvents.ranges(sorted, hopMicros, MAX_RANGES),
-            hopMicros);
-    byte[][][] encoded = encode(tiles);
-    return new FeatureBatch(
-        offline(ctx, entities, tiles, encoded, hop),
-        online(ctx, entities, tiles, encoded, hop),
-        newest);
+
+    /** Entity id and hop as one long: the hop's offset in the batch's span below 2^31. */
+    private long key(int entity, long hopIndex) {
+      return ((long) entity << 31) | (hopIndex - firstHop);
+    }
+
+    /** The event-time ranges whose curated events the tiles need. */
+    public List<CuratedEvents.Range> ranges() {
+      return ranges;
+    }
+
+    /** Counts one distinct curated event into its tile, if the batch touched that tile. */
+    public void add(Object[] row) {
+      Instant e = (Instant) row[ev];
+      long hopIndex = Math.floorDiv(EpochMicros.of(e), hopMicros);
+      if (hopIndex < firstHop || hopIndex > lastHop) {
+        return;
+      }
+      int entity = entities.id(row, false);
+      int t = entity < 0 ? -1 : index.get(key(entity, hopIndex));
+      if (t < 0) {
+        return;
+      }
+      Acc acc = tiles.get(t);
+      Instant c = (Instant) row[cr];
+      acc.created = Math.max(acc.created, EpochMicros.of(c));
+      for (int i = 0; i < columns.length; i++) {
+        acc.partials[i].update(new Event(e, c, row[columns[i]]));
+      }
+    }
+
+    /** The offline tile rows and the online writes of the filled tiles. */
+    public FeatureBatch finish() {
+      tiles.removeIf(acc -> acc.created == Long.MIN_VALUE); // no event reached it
+      byte[][][] encoded = encode(tiles);
+      return new FeatureBatch(
+          offline(ctx, entities, tiles, encoded, hop),
+          online(ctx, entities, tiles, encoded, hop),
+          newest);
+    }
   }
 
-  private static Map<TileKey, Acc> rebuild(
-      ViewContext ctx,
-      Entities entities,
-      CuratedEvents curated,
-      Set<TileKey> touched,
-      List<CuratedEvents.Range> ranges,
-      long hopMicros) {
-    List<Aggregator> aggregators = aggregators(ctx);
-    int[] columns = columns(ctx);
-    int ev = ctx.layout().eventTimeIndex();
-    int cr = ctx.layout().createdTimeIndex();
-    Map<TileKey, Acc> tiles = new HashMap<>(touched.size() * 2);
-    Set<RowKey> seen = new HashSet<>(); // committed rows may repeat if two runs raced; ours do not
-    curated.read(
-        ctx.project(),
-        ctx.layout(),
-        ranges,
-        (row, committed) -> {
-          int entity = entities.id(row, false);
-          if (entity < 0) {
-            return;
-          }
-          Instant e = (Instant) row[ev];
-          long start = Math.floorDiv(EpochMicros.of(e), hopMicros) * hopMicros;
-          TileKey key = new TileKey(entity, start);
-          if (!touched.contains(key) || (committed && !seen.add(new RowKey(row)))) {
-            return;
-          }
-          Acc acc = tiles.computeIfAbsent(key, k -> new Acc(aggregators));
-          Instant c = (Instant) row[cr];
-          acc.created = Math.max(acc.created, EpochMicros.of(c));
-          for (int i = 0; i < columns.length; i++) {
-            acc.partials[i].update(new Event(e, c, row[columns[i]]));
-          }
-        });
-    return tiles;
+  /** The tiles {@code batch} (curated layout rows) touches, empty. */
+  public static Tiles tiles(ViewContext ctx, List<Object[]> batch) {
+    return new Tiles(ctx, batch);
   }
 
   /**
    * Every tile's partials encoded once, in the iteration order of {@code tiles}: the offline row
    * stores them one per column, the online payload concatenates them.
    */
-  private static byte[][][] encode(Map<TileKey, Acc> tiles) {
+  private static byte[][][] encode(List<Acc> tiles) {
     byte[][][] out = new byte[tiles.size()][][];
     int t = 0;
-    for (Acc acc : tiles.values()) {
+    for (Acc acc : tiles) {
       byte[][] partials = new byte[acc.partials.length][];
       for (int i = 0; i < partials.length; i++) {
         partials[i] = PartialAggregateCodec.encode(acc.partials[i]);
@@ -229,20 +236,14 @@ public final class AggregationTransform {
   }
 
   private static List<Object[]> offline(
-      ViewContext ctx,
-      Entities entities,
-      Map<TileKey, Acc> tiles,
-      byte[][][] encoded,
-      Duration hop) {
+      ViewContext ctx, Entities entities, List<Acc> tiles, byte[][][] encoded, Duration hop) {
     List<Object[]> rows = new ArrayList<>(tiles.size());
     int keys = ctx.joinKeys().size();
     Long hopSeconds = hop.toSeconds();
     int t = 0;
-    for (Map.Entry<TileKey, Acc> tile : tiles.entrySet()) {
-      Acc acc = tile.getValue();
-      Object[] row =
-          Arrays.copyOf(entities.keyValues(tile.getKey().entity()), keys + 3 + acc.partials.length);
-      row[keys] = EpochMicros.toInstant(tile.getKey().start());
+    for (Acc acc : tiles) {
+      Object[] row = Arrays.copyOf(entities.keyValues(acc.entity), keys + 3 + acc.partials.length);
+      row[keys] = EpochMicros.toInstant(acc.start);
       row[keys + 1] = hopSeconds;
       row[keys + 2] = EpochMicros.toInstant(acc.created);
       System.arraycopy(encoded[t++], 0, row, keys + 3, acc.partials.length);
@@ -252,11 +253,7 @@ public final class AggregationTransform {
   }
 
   private static List<ScriptCall> online(
-      ViewContext ctx,
-      Entities entities,
-      Map<TileKey, Acc> tiles,
-      byte[][][] encoded,
-      Duration hop) {
+      ViewContext ctx, Entities entities, List<Acc> tiles, byte[][][] encoded, Duration hop) {
     if (!ctx.view().isOnline()) {
       return List.of();
     }
@@ -269,16 +266,11 @@ public final class AggregationTransform {
     int schemaId = ctx.version().schemaId();
     Map<Integer, List<Tile>> byEntity = new HashMap<>();
     int t = 0;
-    for (Map.Entry<TileKey, Acc> tile : tiles.entrySet()) {
-      TileKey key = tile.getKey();
+    for (Acc acc : tiles) {
       byEntity
-          .computeIfAbsent(key.entity(), k -> new ArrayList<>())
+          .computeIfAbsent(acc.entity, k -> new ArrayList<>())
           .add(
-              new Tile(
-                  key.start(),
-                  schemaId,
-                  tile.getValue().created,
-                  TilePayloadCodec.ofEncoded(encoded[t++])));
+              new Tile(acc.start, schemaId, acc.created, TilePayloadCodec.ofEncoded(encoded[t++])));
     }
     List<ScriptCall> calls = new ArrayList<>(byEntity.size());
     byEntity.forEach((entity, list) -> calls.add(put.call(entities.encoded(entity), list)));

@@ -28,26 +28,17 @@ import org.apache.iceberg.io.CloseableIterable;
  */
 public final class CuratedEvents {
   private final Catalog catalog;
-  private final boolean pinned;
   private final Long snapshotId;
-  private final List<Object[]> appended;
 
-  /** Reads the table as it is when read. */
-  public CuratedEvents(Catalog catalog) {
-    this(catalog, false, null, List.of());
-  }
-
-  private CuratedEvents(Catalog catalog, boolean pinned, Long snapshotId, List<Object[]> appended) {
+  private CuratedEvents(Catalog catalog, Long snapshotId) {
     this.catalog = catalog;
-    this.pinned = pinned;
     this.snapshotId = snapshotId;
-    this.appended = appended;
   }
 
   /**
    * Pins the reads to the curated table's current snapshot (none when the table does not exist or
-   * has no snapshot yet: nothing to read back), so a batch can read what EARLIER batches committed
-   * and add its own rows from memory with {@link #plus} instead of reading them back.
+   * has no snapshot yet: nothing to read back), so a batch reads what EARLIER batches committed
+   * while its own curated append may be running.
    */
   public static CuratedEvents current(Catalog catalog, String project, CuratedLayout layout) {
     TableIdentifier id = layout.spec(project).identifier();
@@ -56,46 +47,17 @@ public final class CuratedEvents {
       Snapshot s = catalog.loadTable(id).currentSnapshot();
       snapshot = s == null ? null : s.snapshotId();
     }
-    return new CuratedEvents(catalog, true, snapshot, List.of());
-  }
-
-  /**
-   * These reads followed by {@code rows} (in {@link CuratedLayout} order, those of the ranges): the
-   * table after appending {@code rows} to the pinned snapshot. The rows must hold no exact
-   * duplicates, neither among themselves nor of the table's rows.
-   */
-  public CuratedEvents plus(List<Object[]> rows) {
-    List<Object[]> all = new ArrayList<>(appended.size() + rows.size());
-    all.addAll(appended);
-    all.addAll(rows);
-    return new CuratedEvents(catalog, pinned, snapshotId, all);
+    return new CuratedEvents(catalog, snapshot);
   }
 
   /** A half-open event-time range {@code [startMicros, endMicros)}. */
   public record Range(long startMicros, long endMicros) {}
 
-  /** What {@link #read} hands each event to. */
-  @FunctionalInterface
-  public interface EventSink {
-    /**
-     * @param committed the row was read from the table; otherwise it is one of the rows added with
-     *     {@link #plus}, which the caller has made free of exact duplicates, also of the table's
-     */
-    void accept(Object[] row, boolean committed);
-  }
-
-  public void read(String project, CuratedLayout layout, List<Range> ranges, EventSink sink) {
-    if (ranges.isEmpty()) {
-      return;
-    }
-    if (!pinned || snapshotId != null) {
-      readTable(project, layout, ranges, row -> sink.accept(row, true));
-    }
-    int ev = layout.eventTimeIndex();
-    for (Object[] row : appended) {
-      if (inAny(ranges, EpochMicros.of((Instant) row[ev]))) {
-        sink.accept(row, false);
-      }
+  /** Hands {@code sink} every row of the pinned snapshot whose event time is in {@code ranges}. */
+  public void read(
+      String project, CuratedLayout layout, List<Range> ranges, Consumer<Object[]> sink) {
+    if (!ranges.isEmpty() && snapshotId != null) {
+      readTable(project, layout, ranges, sink);
     }
   }
 
@@ -133,8 +95,7 @@ public final class CuratedEvents {
   }
 
   private CloseableIterable<Record> scan(Table table, Expression filter, List<String> names) {
-    IcebergGenerics.ScanBuilder scan = IcebergGenerics.read(table).where(filter).select(names);
-    return pinned ? scan.useSnapshot(snapshotId).build() : scan.build();
+    return IcebergGenerics.read(table).where(filter).select(names).useSnapshot(snapshotId).build();
   }
 
   private static boolean inAny(List<Range> ranges, long micros) {

@@ -6,12 +6,12 @@ import io.quiver.common.registry.RegistryClient;
 import io.quiver.core.model.SourceType;
 import io.quiver.core.quality.QualityProfiler;
 import io.quiver.core.quality.QualityReport;
-import io.quiver.core.value.EpochMicros;
 import io.quiver.materializer.config.MaterializerConfig;
 import io.quiver.materializer.monitor.MaterializerMetrics;
 import io.quiver.materializer.pipeline.AggregationTransform;
 import io.quiver.materializer.pipeline.BatchInput;
 import io.quiver.materializer.pipeline.CuratedEvents;
+import io.quiver.materializer.pipeline.CuratedReadBack;
 import io.quiver.materializer.pipeline.FeatureBatch;
 import io.quiver.materializer.pipeline.FileBatches;
 import io.quiver.materializer.pipeline.FileSourceInput;
@@ -24,7 +24,6 @@ import io.quiver.materializer.source.FileRef;
 import io.quiver.materializer.source.PostgresSourceReader;
 import io.quiver.offline.IcebergOfflineStore;
 import io.quiver.offline.QuarantineTableSpec;
-import io.quiver.offline.RowKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -32,13 +31,14 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -179,9 +179,25 @@ public class Materialization {
     if (!request.isBackfill()) {
       progress.savePending(ctx, new ProgressStore.Pending(batchId, in.positions()));
     }
-    CuratedEvents curated = stages.time("curated", () -> curate(ctx, in));
+    CuratedEvents before = CuratedEvents.current(offline.catalog(), ctx.project(), ctx.layout());
+    AggregationTransform.Tiles tiles =
+        ctx.view().isAggregation()
+            ? stages.time("transform", () -> AggregationTransform.tiles(ctx, rows))
+            : null;
+    List<Object[]> fresh =
+        stages.time("readback", () -> CuratedReadBack.fresh(ctx, before, in.uncurated(), tiles));
+    // the transform needs the distinct rows, not their commit: both run at once, and the
+    // curated commit is awaited before the feature table's, so the crash points keep their order
+    CompletableFuture<Long> curated = appendCurated(ctx, in, fresh);
+    FeatureBatch batch;
+    try {
+      batch = stages.time("transform", () -> transform(ctx, rows, tiles, fresh));
+    } catch (RuntimeException e) {
+      curated.exceptionally(x -> 0L).join();
+      throw e;
+    }
+    stages.add("curated", await(curated));
     crash.reach("after-curated-commit");
-    FeatureBatch batch = stages.time("transform", () -> transform(ctx, rows, curated));
     if (ctx.view().isOffline()) {
       stages.time(
           "iceberg",
@@ -285,14 +301,13 @@ public class Materialization {
   }
 
   /**
-   * Appends the batch's not yet curated rows; returns the curated events as of this append: the
-   * snapshot before it (earlier batches) plus the rows appended, held in memory, so the transform
-   * does not read back what this batch just wrote.
+   * Appends the batch's new distinct rows to the curated table on a thread of its own (with the
+   * files they came from marked curated); completes with the append's milliseconds.
    */
-  private CuratedEvents curate(ViewContext ctx, BatchInput in) {
-    CuratedEvents before = CuratedEvents.current(offline.catalog(), ctx.project(), ctx.layout());
+  private CompletableFuture<Long> appendCurated(
+      ViewContext ctx, BatchInput in, List<Object[]> fresh) {
     if (in.uncurated().isEmpty() && in.uncuratedFiles().isEmpty()) {
-      return before;
+      return CompletableFuture.completedFuture(0L);
     }
     StringBuilder positions = new StringBuilder(ctx.source().name());
     in.uncuratedFiles().forEach(f -> positions.append('\n').append(f.position()));
@@ -300,54 +315,56 @@ public class Materialization {
       positions.append('\n').append(ctx.viewName()).append('\n').append(in.positions());
     }
     String id = "curated-" + sha256(positions.toString());
-    List<Object[]> fresh = notYetCurated(ctx, in.uncurated(), before);
-    offline.appendCuratedDistinct(ctx.layout().spec(ctx.project()), id, fresh);
-    progress.addCuratedFiles(ctx.project(), ctx.source().name(), in.uncuratedFiles(), id);
-    return before.plus(fresh);
+    CompletableFuture<Long> done = new CompletableFuture<>();
+    Thread append =
+        new Thread(
+            () -> {
+              long t0 = System.nanoTime();
+              try {
+                offline.appendCuratedDistinct(ctx.layout().spec(ctx.project()), id, fresh);
+                progress.addCuratedFiles(
+                    ctx.project(), ctx.source().name(), in.uncuratedFiles(), id);
+                done.complete((System.nanoTime() - t0) / 1_000_000);
+              } catch (Throwable e) {
+                done.completeExceptionally(e);
+              }
+            },
+            "curated-append");
+    append.setDaemon(true);
+    append.start();
+    return done;
   }
 
-  /**
-   * Drops exact duplicates: rows the curated table already holds (from earlier batches), reading
-   * back only the hours the rows fall in, and repeats within the batch.
-   */
-  private List<Object[]> notYetCurated(ViewContext ctx, List<Object[]> rows, CuratedEvents before) {
-    if (rows.isEmpty()) {
-      return rows;
-    }
-    long hour = 3_600_000_000L;
-    int ev = ctx.layout().eventTimeIndex();
-    long[] starts =
-        rows.stream()
-            .mapToLong(r -> Math.floorDiv(EpochMicros.of((Instant) r[ev]), hour) * hour)
-            .distinct()
-            .sorted()
-            .toArray();
-    Set<RowKey> existing = new HashSet<>();
-    before.read(
-        ctx.project(),
-        ctx.layout(),
-        CuratedEvents.ranges(starts, hour, 64),
-        (r, committed) -> existing.add(new RowKey(r)));
-    List<Object[]> fresh = new ArrayList<>(rows.size());
-    for (Object[] r : rows) {
-      if (existing.add(new RowKey(r))) {
-        fresh.add(r);
+  private static long await(CompletableFuture<Long> f) {
+    try {
+      return f.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
       }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw e;
     }
-    return fresh;
   }
 
-  private FeatureBatch transform(ViewContext ctx, List<Object[]> rows, CuratedEvents curated) {
-    if (ctx.view().isAggregation()) {
-      return AggregationTransform.apply(ctx, rows, curated);
+  private FeatureBatch transform(
+      ViewContext ctx,
+      List<Object[]> rows,
+      AggregationTransform.Tiles tiles,
+      List<Object[]> fresh) {
+    if (tiles != null) {
+      fresh.forEach(tiles::add);
+      return tiles.finish();
     }
     FeatureBatch batch = SelectTransform.apply(ctx, rows);
     if (ctx.source().type() != SourceType.POSTGRES || !ctx.view().isOffline()) {
       return batch;
     }
-    List<Object[]> fresh =
+    List<Object[]> written =
         SelectRowsWritten.drop(offline.catalog(), ctx.featureTable(), batch.offlineRows());
-    return new FeatureBatch(fresh, batch.onlineWrites(), batch.newestEvent());
+    return new FeatureBatch(written, batch.onlineWrites(), batch.newestEvent());
   }
 
   private Object finish(ViewContext ctx, RunRequest request, BatchInput in, Instant newest) {
