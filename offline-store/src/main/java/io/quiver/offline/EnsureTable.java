@@ -1,12 +1,14 @@
 package io.quiver.offline;
 
 import io.quiver.core.model.ValueType;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.TableProperties;
+import org.apache.iceberg.UpdateProperties;
 import org.apache.iceberg.UpdateSchema;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.SupportsNamespaces;
@@ -39,6 +41,7 @@ public final class EnsureTable {
     }
     Table table = catalog.loadTable(id);
     evolve(table, spec);
+    setMissingProperties(table, spec);
     return table;
   }
 
@@ -56,9 +59,22 @@ public final class EnsureTable {
     PartitionSpec partitioning =
         PartitionSpec.builderFor(schema).day(spec.partitionColumn()).build();
     try {
-      catalog.createTable(id, schema, partitioning, PROPERTIES);
+      Map<String, String> properties = new HashMap<>(PROPERTIES);
+      properties.putAll(spec.properties());
+      catalog.createTable(id, schema, partitioning, properties);
     } catch (AlreadyExistsException raced) {
       // another writer created it first; evolve() reconciles
+    }
+  }
+
+  /** A table created before its spec had a property gets it (a metadata commit, no snapshot). */
+  private static void setMissingProperties(Table table, TableSpec spec) {
+    Map<String, String> missing = new HashMap<>(spec.properties());
+    missing.entrySet().removeIf(e -> e.getValue().equals(table.properties().get(e.getKey())));
+    if (!missing.isEmpty()) {
+      UpdateProperties update = table.updateProperties();
+      missing.forEach(update::set);
+      update.commit();
     }
   }
 

@@ -7,10 +7,13 @@ import static io.quiver.offline.StandardColumns.TILE_START;
 
 import io.quiver.core.model.ValueType;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.apache.iceberg.TableProperties;
 import org.apache.iceberg.catalog.TableIdentifier;
 
 /**
@@ -85,6 +88,24 @@ public record FeatureTableSpec(
   @Override
   public String partitionColumn() {
     return kind == TableKind.SELECT ? EVENT_TIMESTAMP : TILE_START;
+  }
+
+  /**
+   * Tiles: no Parquet dictionary for the partial columns. Their values barely repeat, so the
+   * dictionary only costs a hash lookup per value until it falls back: 7.8 % of a materializer
+   * run's CPU in a profile (2 M events, 2026-11-25).
+   */
+  @Override
+  public Map<String, String> properties() {
+    if (kind != TableKind.TILES) {
+      return Map.of();
+    }
+    Map<String, String> properties = new LinkedHashMap<>();
+    features.forEach(
+        f ->
+            properties.put(
+                TableProperties.PARQUET_DICT_ENCODING_ENABLED_COLUMN_PREFIX + f.name(), "false"));
+    return properties;
   }
 
   private record Layout(TableKind kind, List<Column> joinKeys, List<Column> features) {

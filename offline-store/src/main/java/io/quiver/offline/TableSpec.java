@@ -1,6 +1,7 @@
 package io.quiver.offline;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.iceberg.catalog.TableIdentifier;
 
@@ -21,4 +22,9 @@ public interface TableSpec {
 
   /** A TIMESTAMP column of {@link #columns()}; the table is partitioned by its UTC day. */
   String partitionColumn();
+
+  /** Iceberg table properties of this kind of table, beyond those every Quiver table has. */
+  default Map<String, String> properties() {
+    return Map.of();
+  }
 }

@@ -9,12 +9,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.quiver.core.model.ValueType;
+import java.net.URI;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.iceberg.DataFile;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
+import org.apache.parquet.io.LocalInputFile;
 import org.junit.jupiter.api.Test;
 
 class AppendBatchTest {
@@ -216,6 +224,30 @@ class AppendBatchTest {
         .map(TestStore::comparable)
         .extracting(r -> r.get("hop_seconds"), r -> r.get("count_1h"), r -> r.get("sum_7d"))
         .containsExactlyInAnyOrder(tuple(300L, "01", "0909"), tuple(3600L, null, "08"));
+  }
+
+  @Test
+  void tilePartialColumnsAreWrittenWithoutAParquetDictionary() throws Exception {
+    FeatureTableSpec spec =
+        FeatureTableSpec.tiles(project, "user_stats", 3, KEYS, List.of("count_1h"));
+    Instant tile = at("2026-03-01T10:00:00Z");
+    List<Object[]> same = new ArrayList<>();
+    for (int i = 0; i < 100; i++) { // one repeated value: a dictionary would be used if allowed
+      same.add(row("u1", tile, 3600L, tile, new byte[] {7}));
+    }
+    store.append(spec, "tiles-dict", same);
+
+    Table table = store.catalog().loadTable(spec.identifier());
+    List<DataFile> files = new ArrayList<>();
+    table.currentSnapshot().addedDataFiles(table.io()).forEach(files::add);
+    try (ParquetFileReader reader =
+        ParquetFileReader.open(new LocalInputFile(Path.of(URI.create(files.get(0).location()))))) {
+      Map<String, Boolean> dictionary = new HashMap<>();
+      for (ColumnChunkMetaData c : reader.getFooter().getBlocks().get(0).getColumns()) {
+        dictionary.put(c.getPath().toDotString(), c.hasDictionaryPage());
+      }
+      assertThat(dictionary).containsEntry("count_1h", false).containsEntry("user_id", true);
+    }
   }
 
   @Test
