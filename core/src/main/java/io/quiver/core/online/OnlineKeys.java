@@ -34,7 +34,16 @@ public final class OnlineKeys {
 
   /** {@link #key} from a prefix made by {@link #prefixBytes}: no string built, nothing checked. */
   static byte[] key(byte[] prefix, byte[] entityKey) {
-    byte[] entity = BASE64.encode(entityKey);
+    return keyOfEncoded(prefix, encodeEntity(entityKey));
+  }
+
+  /** The entity part of a key, before braces: for callers that put one entity in many keys. */
+  static byte[] encodeEntity(byte[] entityKey) {
+    return BASE64.encode(entityKey);
+  }
+
+  /** {@link #key(byte[], byte[])} from an entity already {@linkplain #encodeEntity encoded}. */
+  static byte[] keyOfEncoded(byte[] prefix, byte[] entity) {
     byte[] out = new byte[prefix.length + entity.length + 2];
     System.arraycopy(prefix, 0, out, 0, prefix.length);
     out[prefix.length] = '{';

@@ -112,6 +112,7 @@ public final class ReadPlan {
     Map<ByteBuffer, Integer> entityIndex = new HashMap<>();
     List<List<byte[]>> keysOfEntity = new ArrayList<>();
     List<int[]> positionOfPrefix = new ArrayList<>();
+    List<byte[]> encodedEntity = new ArrayList<>(); // base64 once per entity, not once per view
     for (int v = 0; v < views.size(); v++) {
       ViewRead view = views.get(v);
       if (view.tiled()) {
@@ -126,6 +127,7 @@ public final class ReadPlan {
         int e = known == null ? keysOfEntity.size() : known;
         if (known == null) {
           keysOfEntity.add(new ArrayList<>(4));
+          encodedEntity.add(OnlineKeys.encodeEntity(entity));
           int[] positions = new int[prefixes.size()];
           Arrays.fill(positions, -1);
           positionOfPrefix.add(positions);
@@ -135,7 +137,7 @@ public final class ReadPlan {
         if (at < 0) {
           List<byte[]> keys = keysOfEntity.get(e);
           at = keys.size();
-          keys.add(OnlineKeys.key(prefixes.get(prefixOf[v]), entity));
+          keys.add(OnlineKeys.keyOfEncoded(prefixes.get(prefixOf[v]), encodedEntity.get(e)));
           positions[prefixOf[v]] = at;
         }
         position[v][row] = at;
