@@ -18,12 +18,11 @@ final class Report {
     System.out.printf(
         "%-44s %,.0f  (SPEC target 500,000)%n", "rows/s end to end", run.rowsPerSecond());
     System.out.printf("%-44s %s%n", "stage ms", run.stageMillis());
+    // a run of several sub-batches writes each entity once per sub-batch that touched it, so the
+    // commands the stage sent are a multiple of those rebuilt here: its time alone is reported
     System.out.printf(
-        "%-44s %,d cmds in %d ms = %,.0f/s%n",
-        "redis stage inside the run (1 sample)",
-        commands,
-        redisMillis,
-        redisMillis == 0 ? 0.0 : commands / (redisMillis / 1e3));
+        "%-44s %d ms (every sub-batch; %,d commands rebuilt from the final state)%n",
+        "redis stage inside the run (1 sample)", redisMillis, commands);
     System.out.printf(
         "%-44s %,.0f/s (%s)%n",
         "Redis writes/s Quiver, median", redis.quiverMedian(), fmt(redis.quiver()));
