@@ -12,6 +12,7 @@ import io.quiver.core.online.ScriptCall;
 import io.quiver.core.online.Tile;
 import io.quiver.core.online.TilePut;
 import io.quiver.core.value.EpochMicros;
+import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,7 +41,7 @@ public final class AggregationTransform {
    */
   private static final class Entities {
     private final ViewContext ctx;
-    private final LongIntMap longIds = new LongIntMap(1 << 12);
+    private final Long2IntOpenHashMap longIds = absentIsMinusOne(new Long2IntOpenHashMap(1 << 12));
     private final Map<Object, Integer> ids = new HashMap<>();
     private final List<Object[]> keyValues = new ArrayList<>();
     private final List<byte[]> encoded = new ArrayList<>();
@@ -121,7 +122,7 @@ public final class AggregationTransform {
     private final ViewContext ctx;
     private final Entities entities;
     private final List<Acc> tiles = new ArrayList<>();
-    private final LongIntMap index;
+    private final Long2IntOpenHashMap index;
     private final List<CuratedEvents.Range> ranges;
     private final List<Aggregator> aggregators;
     private final int[] columns;
@@ -157,7 +158,7 @@ public final class AggregationTransform {
         throw new IllegalArgumentException(
             "a batch spans more than 2^31 tile hops of " + hop + ": split it by event time");
       }
-      this.index = new LongIntMap(ids.length / 4);
+      this.index = absentIsMinusOne(new Long2IntOpenHashMap(ids.length / 4));
       long[] starts = new long[ids.length];
       int distinctStarts = 0;
       for (int r = 0; r < ids.length; r++) {
@@ -222,6 +223,15 @@ public final class AggregationTransform {
    * Every tile's partials encoded once, in the iteration order of {@code tiles}: the offline row
    * stores them one per column, the online payload concatenates them.
    */
+  /**
+   * A primitive long-to-int map (no boxed key or node per entry: millions of lookups a batch) whose
+   * {@code get} answers -1 for an absent key.
+   */
+  private static Long2IntOpenHashMap absentIsMinusOne(Long2IntOpenHashMap map) {
+    map.defaultReturnValue(-1);
+    return map;
+  }
+
   private static byte[][][] encode(List<Acc> tiles) {
     byte[][][] out = new byte[tiles.size()][][];
     int t = 0;
