@@ -18,8 +18,9 @@ import java.util.Map;
  * Answer columns straight to the wire bytes of a {@code
  * quiver.serving.v1.GetOnlineFeaturesResponse} (protobuf encoding), without building the message:
  * the same bytes the generated classes write for {@link ProtoMapping#response}, which stays the
- * reference this encoder is tested against (a 100 × 50 answer is 5,000 values). Sizes are computed
- * once per column and view, then the bytes written into one array of exactly that size.
+ * reference this encoder is tested against (a 100 × 50 answer is 5,000 values). A column's sizes
+ * are computed once (a view's time vectors, a few per answer, twice), then the bytes written into
+ * one array of exactly the total size.
  *
  * <p>Field numbers follow {@code serving.proto}; a change there must be made here too (the equality
  * test fails otherwise). Fields are written in field-number order, as the generated code does. List
