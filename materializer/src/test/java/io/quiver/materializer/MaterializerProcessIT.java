@@ -87,9 +87,7 @@ class MaterializerProcessIT {
     assertThat(redisValues(project)).as("Redis was never written").isEmpty();
 
     try (ServiceProcess restarted = materializer()) {
-      Map<String, Object> run =
-          TestData.awaitRun(restarted.url() + runPath(project) + "/" + post(restarted, project));
-      assertThat(run.get("status")).as("%s", run).isEqualTo("SUCCEEDED");
+      runToSuccess(restarted, project);
     }
     assertThat(snapshots(project))
         .as("the re-run's append was recognised by its batch id")
@@ -104,9 +102,7 @@ class MaterializerProcessIT {
     List<TestData.UserEvent> all = fiveOverlappingFiles(project, new Random(23));
 
     try (ServiceProcess m = materializer("QUIVER_RUNS_BATCH_ROWS", "200")) {
-      Map<String, Object> run =
-          TestData.awaitRun(m.url() + runPath(project) + "/" + post(m, project));
-      assertThat(run.get("status")).as("%s", run).isEqualTo("SUCCEEDED");
+      Map<String, Object> run = runToSuccess(m, project);
       assertThat(((Number) run.get("rowsRead")).longValue()).isEqualTo(all.size());
     }
     assertThat(snapshots(project))
@@ -129,9 +125,7 @@ class MaterializerProcessIT {
     assertThat(snapshots(project)).as("sub-batches 1 and 2 committed to Iceberg").isEqualTo(2);
 
     try (ServiceProcess restarted = materializer("QUIVER_RUNS_BATCH_ROWS", "200")) {
-      Map<String, Object> run =
-          TestData.awaitRun(restarted.url() + runPath(project) + "/" + post(restarted, project));
-      assertThat(run.get("status")).as("%s", run).isEqualTo("SUCCEEDED");
+      runToSuccess(restarted, project);
     }
     assertThat(snapshots(project))
         .as("the pending sub-batch was recognised by its batch id, the last one appended")
@@ -213,6 +207,15 @@ class MaterializerProcessIT {
 
   private static Instant end(Map<String, Object> run) {
     return Instant.parse((String) run.get("finishedAt"));
+  }
+
+  /** Starts an incremental run, waits for it and asserts it succeeded; returns its status. */
+  private static Map<String, Object> runToSuccess(ServiceProcess m, String project)
+      throws Exception {
+    Map<String, Object> run =
+        TestData.awaitRun(m.url() + runPath(project) + "/" + post(m, project));
+    assertThat(run.get("status")).as("%s", run).isEqualTo("SUCCEEDED");
+    return run;
   }
 
   private static String runPath(String project) {
