@@ -1,6 +1,7 @@
 package io.quiver.core.aggregate;
 
 import io.quiver.core.value.BinaryWriter;
+import java.time.Instant;
 
 /** COUNT of non-null values; the column type does not matter to it. */
 final class CountAggregate extends PartialAggregate {
@@ -17,7 +18,7 @@ final class CountAggregate extends PartialAggregate {
   }
 
   @Override
-  void add(Event e) {
+  void add(Instant eventTime, Instant createdTime, Object value) {
     count++;
   }
 

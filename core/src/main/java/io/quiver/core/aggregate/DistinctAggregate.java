@@ -3,6 +3,7 @@ package io.quiver.core.aggregate;
 import io.quiver.core.value.BinaryWriter;
 import io.quiver.core.value.ValueCodec;
 import java.nio.ByteBuffer;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -28,8 +29,8 @@ final class DistinctAggregate extends PartialAggregate {
   }
 
   @Override
-  void add(Event e) {
-    seen.add(key(e.value()));
+  void add(Instant eventTime, Instant createdTime, Object value) {
+    seen.add(key(value));
   }
 
   @Override

@@ -32,8 +32,8 @@ final class FirstLastAggregate extends PartialAggregate {
   }
 
   @Override
-  void add(Event e) {
-    offer(e.value(), e.eventTime(), e.createdTime());
+  void add(Instant eventTime, Instant createdTime, Object value) {
+    offer(value, eventTime, createdTime);
   }
 
   @Override

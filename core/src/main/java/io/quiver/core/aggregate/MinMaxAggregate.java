@@ -3,6 +3,7 @@ package io.quiver.core.aggregate;
 import io.quiver.core.model.AggregationFunction;
 import io.quiver.core.value.BinaryWriter;
 import io.quiver.core.value.ValueCodec;
+import java.time.Instant;
 import java.util.Arrays;
 
 /**
@@ -26,8 +27,8 @@ final class MinMaxAggregate extends PartialAggregate {
   }
 
   @Override
-  void add(Event e) {
-    offer(e.value());
+  void add(Instant eventTime, Instant createdTime, Object value) {
+    offer(value);
   }
 
   @Override

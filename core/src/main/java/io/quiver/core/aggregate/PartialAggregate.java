@@ -1,6 +1,7 @@
 package io.quiver.core.aggregate;
 
 import io.quiver.core.value.BinaryWriter;
+import java.time.Instant;
 
 /**
  * The mutable partial state of one aggregation (Chronon's IR): {@link #update} folds in an event,
@@ -14,8 +15,16 @@ public abstract sealed class PartialAggregate
 
   /** Folds in one event; a null value is skipped. Returns this. */
   public final PartialAggregate update(Event e) {
-    if (e.value() != null) {
-      add(e);
+    return update(e.eventTime(), e.createdTime(), e.value());
+  }
+
+  /**
+   * {@link #update(Event)} without the event object: a batch folds millions of rows, each into
+   * several partials, and an {@code Event} per row and partial was a tenth of its allocation.
+   */
+  public final PartialAggregate update(Instant eventTime, Instant createdTime, Object value) {
+    if (value != null) {
+      add(eventTime, createdTime, value);
     }
     return this;
   }
@@ -42,7 +51,8 @@ public abstract sealed class PartialAggregate
 
   public abstract Aggregator aggregator();
 
-  abstract void add(Event e);
+  /** Folds in a non-null value. */
+  abstract void add(Instant eventTime, Instant createdTime, Object value);
 
   abstract void mergeSame(PartialAggregate other);
 

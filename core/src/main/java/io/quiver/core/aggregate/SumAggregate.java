@@ -3,6 +3,7 @@ package io.quiver.core.aggregate;
 import io.quiver.core.model.AggregationFunction;
 import io.quiver.core.model.ValueType;
 import io.quiver.core.value.BinaryWriter;
+import java.time.Instant;
 
 /**
  * SUM and MEAN: a count and a sum, kept as a {@code long} for integer columns (wrapping on
@@ -33,12 +34,12 @@ final class SumAggregate extends PartialAggregate {
   }
 
   @Override
-  void add(Event e) {
+  void add(Instant eventTime, Instant createdTime, Object value) {
     count++;
     if (integral) {
-      longSum += ((Number) e.value()).longValue();
+      longSum += ((Number) value).longValue();
     } else {
-      doubleSum += ((Number) e.value()).doubleValue();
+      doubleSum += ((Number) value).doubleValue();
     }
   }
 

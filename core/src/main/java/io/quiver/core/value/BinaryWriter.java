@@ -75,6 +75,12 @@ public final class BinaryWriter {
     return Arrays.copyOf(buf, size);
   }
 
+  /** Empties the writer and keeps its buffer, for a caller encoding many small values in turn. */
+  public BinaryWriter reset() {
+    size = 0;
+    return this;
+  }
+
   private void ensure(int more) {
     if (size + more > buf.length) {
       buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + more));

@@ -1,7 +1,6 @@
 package io.quiver.materializer.pipeline;
 
 import io.quiver.core.aggregate.Aggregator;
-import io.quiver.core.aggregate.Event;
 import io.quiver.core.aggregate.PartialAggregate;
 import io.quiver.core.aggregate.PartialAggregateCodec;
 import io.quiver.core.aggregate.TilePayloadCodec;
@@ -11,6 +10,7 @@ import io.quiver.core.model.ValueType;
 import io.quiver.core.online.ScriptCall;
 import io.quiver.core.online.Tile;
 import io.quiver.core.online.TilePut;
+import io.quiver.core.value.BinaryWriter;
 import io.quiver.core.value.EpochMicros;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import java.nio.ByteBuffer;
@@ -90,6 +90,10 @@ public final class AggregationTransform {
 
     Object[] keyValues(int id) {
       return keyValues.get(id);
+    }
+
+    int size() {
+      return keyValues.size();
     }
 
     byte[] encoded(int id) {
@@ -199,7 +203,7 @@ public final class AggregationTransform {
       Instant c = (Instant) row[cr];
       acc.created = Math.max(acc.created, EpochMicros.of(c));
       for (int i = 0; i < columns.length; i++) {
-        acc.partials[i].update(new Event(e, c, row[columns[i]]));
+        acc.partials[i].update(e, c, row[columns[i]]);
       }
     }
 
@@ -220,10 +224,6 @@ public final class AggregationTransform {
   }
 
   /**
-   * Every tile's partials encoded once, in the iteration order of {@code tiles}: the offline row
-   * stores them one per column, the online payload concatenates them.
-   */
-  /**
    * A primitive long-to-int map (no boxed key or node per entry: millions of lookups a batch) whose
    * {@code get} answers -1 for an absent key.
    */
@@ -232,13 +232,18 @@ public final class AggregationTransform {
     return map;
   }
 
+  /**
+   * Every tile's partials encoded once, in the iteration order of {@code tiles}: the offline row
+   * stores them one per column, the online payload concatenates them.
+   */
   private static byte[][][] encode(List<Acc> tiles) {
     byte[][][] out = new byte[tiles.size()][][];
+    BinaryWriter scratch = new BinaryWriter();
     int t = 0;
     for (Acc acc : tiles) {
       byte[][] partials = new byte[acc.partials.length][];
       for (int i = 0; i < partials.length; i++) {
-        partials[i] = PartialAggregateCodec.encode(acc.partials[i]);
+        partials[i] = PartialAggregateCodec.encode(acc.partials[i], scratch);
       }
       out[t++] = partials;
     }
@@ -274,16 +279,36 @@ public final class AggregationTransform {
     }
     TilePut put = new TilePut(ctx.project(), ctx.viewName(), ctx.versionNumber(), window, hop, ttl);
     int schemaId = ctx.version().schemaId();
-    Map<Integer, List<Tile>> byEntity = new HashMap<>();
-    int t = 0;
+    // entity ids are dense, so a counting sort groups the tiles by entity (keeping their order)
+    // with two int arrays instead of a map of boxed ids to lists
+    int[] firstOf = new int[entities.size() + 1];
     for (Acc acc : tiles) {
-      byEntity
-          .computeIfAbsent(acc.entity, k -> new ArrayList<>())
-          .add(
-              new Tile(acc.start, schemaId, acc.created, TilePayloadCodec.ofEncoded(encoded[t++])));
+      firstOf[acc.entity + 1]++;
     }
-    List<ScriptCall> calls = new ArrayList<>(byEntity.size());
-    byEntity.forEach((entity, list) -> calls.add(put.call(entities.encoded(entity), list)));
+    for (int e = 0; e < entities.size(); e++) {
+      firstOf[e + 1] += firstOf[e];
+    }
+    int[] order = new int[tiles.size()];
+    int[] filled = Arrays.copyOf(firstOf, entities.size());
+    for (int t = 0; t < tiles.size(); t++) {
+      order[filled[tiles.get(t).entity]++] = t;
+    }
+    List<ScriptCall> calls = new ArrayList<>();
+    for (int e = 0; e < entities.size(); e++) {
+      int from = firstOf[e];
+      int to = firstOf[e + 1];
+      if (from == to) {
+        continue; // its tiles got no event
+      }
+      List<Tile> list = new ArrayList<>(to - from);
+      for (int i = from; i < to; i++) {
+        Acc acc = tiles.get(order[i]);
+        list.add(
+            new Tile(
+                acc.start, schemaId, acc.created, TilePayloadCodec.ofEncoded(encoded[order[i]])));
+      }
+      calls.add(put.call(entities.encoded(e), list));
+    }
     return calls;
   }
 
