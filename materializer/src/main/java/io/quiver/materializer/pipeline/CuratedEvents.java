@@ -1,30 +1,33 @@
 package io.quiver.materializer.pipeline;
 
-import io.quiver.core.value.EpochMicros;
 import io.quiver.materializer.source.CuratedLayout;
 import io.quiver.offline.StandardColumns;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.apache.iceberg.DataFile;
+import org.apache.iceberg.FileFormat;
+import org.apache.iceberg.FileScanTask;
+import org.apache.iceberg.Schema;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
+import org.apache.iceberg.TableScan;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.TableIdentifier;
-import org.apache.iceberg.data.IcebergGenerics;
-import org.apache.iceberg.data.Record;
 import org.apache.iceberg.expressions.Expression;
 import org.apache.iceberg.expressions.Expressions;
 import org.apache.iceberg.io.CloseableIterable;
+import org.apache.iceberg.types.Types;
 
 /**
  * Reads a source's curated events back for the event-time ranges a batch touched, as rows in {@link
  * CuratedLayout} order: the input of whole-tile recomputation. Iceberg prunes by the day partition
- * and the files' min/max statistics.
+ * and the files' min/max statistics; the files it keeps are read with column readers and their rows
+ * re-checked against the ranges.
  */
 public final class CuratedEvents {
   private final Catalog catalog;
@@ -61,9 +64,15 @@ public final class CuratedEvents {
     }
   }
 
+  /**
+   * Iceberg plans the files (partition and min/max pruning); each is read with column readers
+   * ({@link CuratedDataFile}). Curated tables are append-only (SPEC): a delete file would mean rows
+   * this read cannot drop, so it fails instead of reading them.
+   */
   private void readTable(
       String project, CuratedLayout layout, List<Range> ranges, Consumer<Object[]> sink) {
-    Table table = catalog.loadTable(layout.spec(project).identifier());
+    TableIdentifier id = layout.spec(project).identifier();
+    Table table = catalog.loadTable(id);
     Expression filter = Expressions.alwaysFalse();
     for (Range r : ranges) {
       filter =
@@ -73,51 +82,45 @@ public final class CuratedEvents {
                   Expressions.greaterThanOrEqual(StandardColumns.EVENT_TIMESTAMP, r.startMicros()),
                   Expressions.lessThan(StandardColumns.EVENT_TIMESTAMP, r.endMicros())));
     }
+    TableScan scan = table.newScan().useSnapshot(snapshotId).filter(filter);
+    Schema schema = scan.schema(); // the pinned snapshot's
     List<String> names = layout.rowFields().stream().map(f -> f.name()).toList();
-    try (CloseableIterable<Record> records = scan(table, filter, names)) {
-      int[] at = null;
-      for (Record rec : records) {
-        if (at == null) {
-          at = positions(rec, names);
+    // a column the snapshot predates (added since) reads as null, as Iceberg reads older files
+    Types.NestedField[] fields =
+        names.stream().map(schema::findField).toArray(Types.NestedField[]::new);
+    scan = scan.select(names.stream().filter(n -> schema.findField(n) != null).toList());
+    String file = null;
+    try (CloseableIterable<FileScanTask> tasks = scan.planFiles()) {
+      for (FileScanTask task : tasks) {
+        DataFile data = task.file();
+        file = data.location();
+        if (!task.deletes().isEmpty()) {
+          throw new IllegalStateException(
+              "curated table "
+                  + id
+                  + " has delete files for "
+                  + file
+                  + ": curated tables are append-only, and the read-back does not apply deletes");
         }
-        Object[] row = new Object[names.size()];
-        for (int i = 0; i < row.length; i++) {
-          row[i] = canonical(rec.get(at[i]));
+        if (data.format() != FileFormat.PARQUET) {
+          throw new IllegalStateException(
+              "curated table " + id + ": " + file + " is " + data.format() + ", not Parquet");
         }
-        long ev = EpochMicros.of((Instant) row[layout.eventTimeIndex()]);
-        if (inAny(ranges, ev)) { // the filter is a pruning hint; rows of a kept file are re-checked
-          sink.accept(row);
-        }
+        CuratedDataFile.read(
+            CuratedDataFile.parquet(table.io().newInputFile(data)),
+            file,
+            fields,
+            layout.eventTimeIndex(),
+            ranges,
+            sink);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("reading curated events of " + layout.source().name(), e);
+      throw new UncheckedIOException(
+          "reading curated events of "
+              + layout.source().name()
+              + (file == null ? "" : " from " + file),
+          e);
     }
-  }
-
-  private CloseableIterable<Record> scan(Table table, Expression filter, List<String> names) {
-    return IcebergGenerics.read(table).where(filter).select(names).useSnapshot(snapshotId).build();
-  }
-
-  private static boolean inAny(List<Range> ranges, long micros) {
-    for (Range r : ranges) {
-      if (micros >= r.startMicros() && micros < r.endMicros()) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static int[] positions(Record rec, List<String> names) {
-    int[] at = new int[names.size()];
-    List<org.apache.iceberg.types.Types.NestedField> fields = rec.struct().fields();
-    for (int i = 0; i < at.length; i++) {
-      for (int j = 0; j < fields.size(); j++) {
-        if (fields.get(j).name().equals(names.get(i))) {
-          at[i] = j;
-        }
-      }
-    }
-    return at;
   }
 
   /** Iceberg's generic values as Quiver's canonical ones. */

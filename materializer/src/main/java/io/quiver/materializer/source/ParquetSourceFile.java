@@ -5,31 +5,17 @@ import io.quiver.core.model.ValueType;
 import io.quiver.core.value.InvalidValueException;
 import io.quiver.core.value.Values;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ColumnReader;
-import org.apache.parquet.column.impl.ColumnReadStoreImpl;
-import org.apache.parquet.column.page.PageReadStore;
-import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
-import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.io.InputFile;
 import org.apache.parquet.io.LocalInputFile;
-import org.apache.parquet.io.api.Binary;
-import org.apache.parquet.io.api.GroupConverter;
-import org.apache.parquet.schema.LogicalTypeAnnotation;
-import org.apache.parquet.schema.LogicalTypeAnnotation.TimeUnit;
-import org.apache.parquet.schema.LogicalTypeAnnotation.TimestampLogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
-import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.Type;
 
 /**
@@ -67,32 +53,26 @@ public final class ParquetSourceFile {
   }
 
   /**
-   * Reads the file column by column within each row group (parquet-mr's column readers, not its
+   * Reads the file column by column within each row group ({@link ParquetColumns}, not parquet-mr's
    * record assembly, which builds an object per value and dominated the read stage), then hands the
    * completed rows to {@code sink} in file order.
    */
   public static void read(FileRef file, CuratedLayout layout, RowSink sink) {
-    MessageType fileSchema = footer(file);
-    List<Type> projected = new ArrayList<>();
-    for (Field f : layout.columns()) {
-      projected.add(fileSchema.getType(f.name()));
-    }
-    MessageType projection = new MessageType(fileSchema.getName(), projected);
-    Extractor[] extractors = new Extractor[projected.size()];
-    for (int i = 0; i < extractors.length; i++) {
-      extractors[i] = extractor(file, layout.columns().get(i), projected.get(i));
-    }
     long line = 0;
-    try (ParquetFileReader reader = ParquetFileReader.open(input(file))) {
-      reader.setRequestedSchema(projection);
-      String createdBy = reader.getFooter().getFileMetaData().getCreatedBy();
-      // the column store wants a record converter; values are read from the column readers
-      GroupConverter ignored = new GroupRecordConverter(projection).getRootConverter();
-      for (PageReadStore pages = reader.readNextRowGroup();
-          pages != null;
-          pages = reader.readNextRowGroup()) {
-        ColumnReadStoreImpl store = new ColumnReadStoreImpl(pages, ignored, projection, createdBy);
-        line = rowGroup(file, layout, sink, extractors, projection, store, pages, line);
+    try (ParquetColumns in = ParquetColumns.open(input(file))) {
+      MessageType fileSchema = in.schema();
+      List<Type> projected = new ArrayList<>();
+      for (Field f : layout.columns()) {
+        projected.add(fileSchema.getType(f.name()));
+      }
+      ParquetColumns.Value[] values = new ParquetColumns.Value[projected.size()];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = value(file, layout.columns().get(i), projected.get(i));
+      }
+      MessageType projection = new MessageType(fileSchema.getName(), projected);
+      in.project(projection);
+      for (ParquetColumns.RowGroup g = in.next(); g != null; g = in.next()) {
+        line = rowGroup(file, layout, sink, values, projection, g, line);
       }
     } catch (IOException | RuntimeException e) {
       if (e instanceof SourceSchemaException s) {
@@ -116,25 +96,24 @@ public final class ParquetSourceFile {
       FileRef file,
       CuratedLayout layout,
       RowSink sink,
-      Extractor[] ex,
+      ParquetColumns.Value[] values,
       MessageType projection,
-      ColumnReadStoreImpl store,
-      PageReadStore pages,
+      ParquetColumns.RowGroup g,
       long firstLine) {
-    int n = Math.toIntExact(pages.getRowCount());
+    int n = g.rows();
     Object[][] rows = new Object[n][];
     for (int r = 0; r < n; r++) {
       rows[r] = layout.newRow();
     }
     String[] rejected = new String[n];
     List<ColumnDescriptor> columns = projection.getColumns();
-    for (int c = 0; c < ex.length; c++) {
-      ColumnReader column = store.getColumnReader(columns.get(c));
+    for (int c = 0; c < values.length; c++) {
+      ColumnReader column = g.columns()[c];
       int defined = columns.get(c).getMaxDefinitionLevel();
       for (int r = 0; r < n; r++) {
         if (column.getCurrentDefinitionLevel() == defined) {
           try {
-            rows[r][c] = ex[c].get(column);
+            rows[r][c] = values[c].get(column);
           } catch (InvalidValueException e) {
             if (rejected[r] == null) {
               rejected[r] = "column " + layout.columns().get(c).name() + ": " + e.getMessage();
@@ -172,12 +151,8 @@ public final class ParquetSourceFile {
     return out.toString();
   }
 
-  @FunctionalInterface
-  private interface Extractor {
-    Object get(ColumnReader c);
-  }
-
-  private static Extractor extractor(FileRef file, Field declared, Type type) {
+  /** The declared type's value of a column: the file's own value, coerced where it differs. */
+  private static ParquetColumns.Value value(FileRef file, Field declared, Type type) {
     if (!type.isPrimitive()
         || type.isRepetition(Type.Repetition.REPEATED)
         || declared.type().isList()) {
@@ -192,53 +167,12 @@ public final class ParquetSourceFile {
               + declared.type()
               + " (list columns are not supported from Parquet yet)");
     }
-    PrimitiveType p = type.asPrimitiveType();
-    LogicalTypeAnnotation logical = p.getLogicalTypeAnnotation();
+    ParquetColumns.Value raw = ParquetColumns.value(type.asPrimitiveType());
     ValueType want = declared.type();
-    Extractor raw =
-        switch (p.getPrimitiveTypeName()) {
-          case INT64 ->
-              logical instanceof TimestampLogicalTypeAnnotation ts
-                  ? timestamp(ts.getUnit())
-                  : ColumnReader::getLong;
-          case INT32 -> ColumnReader::getInteger;
-          case DOUBLE -> ColumnReader::getDouble;
-          case FLOAT -> ColumnReader::getFloat;
-          case BOOLEAN -> ColumnReader::getBoolean;
-          case INT96 -> c -> int96(c.getBinary().getBytes());
-          case BINARY, FIXED_LEN_BYTE_ARRAY ->
-              logical instanceof LogicalTypeAnnotation.StringLogicalTypeAnnotation
-                  ? new Strings()
-                  : c -> c.getBinary().getBytes();
-        };
     return c -> {
       Object v = raw.get(c);
       return canonical(want, v) ? v : Values.coerce(want, v);
     };
-  }
-
-  /**
-   * Decodes string values, returning one String per distinct recent value: string columns are
-   * mostly low-cardinality (types, categories), and a batch holds its rows, so a String per row was
-   * a large share of what the collector copied. Bounded: a high-cardinality column just refills it.
-   */
-  private static final class Strings implements Extractor {
-    private static final int MAX = 4096;
-    private final Map<Binary, String> recent = new HashMap<>();
-
-    @Override
-    public Object get(ColumnReader c) {
-      Binary value = c.getBinary();
-      String s = recent.get(value);
-      if (s == null) {
-        s = value.toStringUsingUTF8();
-        if (recent.size() == MAX) {
-          recent.clear();
-        }
-        recent.put(value.copy(), s);
-      }
-      return s;
-    }
   }
 
   private static boolean canonical(ValueType want, Object v) {
@@ -254,31 +188,9 @@ public final class ParquetSourceFile {
     };
   }
 
-  private static Extractor timestamp(TimeUnit unit) {
-    return switch (unit) {
-      case MILLIS -> c -> Instant.ofEpochMilli(c.getLong());
-      case MICROS -> c -> micros(c.getLong());
-      case NANOS -> c -> micros(Math.floorDiv(c.getLong(), 1000L));
-    };
-  }
-
-  private static Instant micros(long micros) {
-    return Instant.ofEpochSecond(
-        Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L);
-  }
-
-  /** Impala's INT96: nanos of the day (8 bytes LE), then the Julian day (4 bytes LE). */
-  private static Instant int96(byte[] bytes) {
-    ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-    long nanos = b.getLong();
-    long julianDay = b.getInt();
-    long epochDay = julianDay - 2_440_588L;
-    return micros(epochDay * 86_400_000_000L + nanos / 1000);
-  }
-
   private static MessageType footer(FileRef file) {
-    try (ParquetFileReader r = ParquetFileReader.open(input(file))) {
-      return r.getFooter().getFileMetaData().getSchema();
+    try (ParquetColumns in = ParquetColumns.open(input(file))) {
+      return in.schema();
     } catch (IOException | RuntimeException e) {
       throw new SourceReadException(
           "file " + file.path() + " is not readable Parquet: " + e.getMessage(), e);
