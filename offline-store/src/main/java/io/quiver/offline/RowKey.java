@@ -16,15 +16,23 @@ public final class RowKey {
 
   public RowKey(Object[] values) {
     this.values = values;
-    long h = 0x9E3779B97F4A7C15L;
-    for (Object v : values) {
-      h = (h ^ mix(hash64(v))) * 0xbf58476d1ce4e5b9L;
-    }
-    h = mix(h);
+    long h = hash64(values);
     this.hash = (int) (h ^ (h >>> 32));
   }
 
-  private static long hash64(Object v) {
+  /**
+   * The 64-bit hash a key's {@code hashCode} folds: equal for rows equal by {@link
+   * Arrays#deepEquals}, for callers that keep the hash of a row rather than a key object.
+   */
+  public static long hash64(Object[] values) {
+    long h = 0x9E3779B97F4A7C15L;
+    for (Object v : values) {
+      h = (h ^ mix(valueHash(v))) * 0xbf58476d1ce4e5b9L;
+    }
+    return mix(h);
+  }
+
+  private static long valueHash(Object v) {
     if (v == null) {
       return 0x632BE59BD9B4E019L;
     }

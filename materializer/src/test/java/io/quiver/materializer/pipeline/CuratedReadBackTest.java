@@ -1,0 +1,87 @@
+package io.quiver.materializer.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quiver.offline.RowKey;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.ToLongFunction;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the read-back promises without keeping the rows it reads: each distinct committed row
+ * reaches the tiles once (a row committed twice by raced runs too), and a batch row already
+ * committed or repeated in the batch is dropped, the others kept in order. Also with a hash under
+ * which every row collides, so only exact equality decides.
+ */
+class CuratedReadBackTest {
+  private static final Instant T = Instant.parse("2026-01-01T10:00:00Z");
+  private static final List<CuratedEvents.Range> ALL =
+      List.of(new CuratedEvents.Range(Long.MIN_VALUE, Long.MAX_VALUE));
+
+  private static Object[] row(long user, double value) {
+    return new Object[] {user, value, new byte[] {(byte) user}, T, T};
+  }
+
+  @Test
+  void countsRacedCommittedRowsOnceAndDropsCommittedAndRepeatedBatchRows() {
+    check(RowKey::hash64);
+  }
+
+  @Test
+  void decidesByEqualityWhenEveryRowSharesOneHash() {
+    check(row -> 42L);
+  }
+
+  private static void check(ToLongFunction<Object[]> hash) {
+    // r2 was committed by two raced runs; r3 is committed and in the batch again
+    List<Object[]> committed =
+        List.of(row(1, 1.0), row(2, 2.0), row(3, 3.0), row(2, 2.0), row(4, 4.0));
+    List<Object[]> batch = List.of(row(3, 3.0), row(5, 5.0), row(6, 6.0), row(5, 5.0), row(1, 1.5));
+    List<Object[]> tiles = new ArrayList<>();
+    int[] reads = {0};
+
+    List<Object[]> fresh =
+        CuratedReadBack.fresh(
+            (ranges, sink) -> {
+              reads[0]++;
+              committed.forEach(r -> sink.accept(r.clone()));
+            },
+            ALL,
+            batch,
+            tiles::add,
+            hash);
+
+    assertThat(tiles)
+        .usingElementComparator(CuratedReadBackTest::compare)
+        .containsExactlyInAnyOrder(row(1, 1.0), row(2, 2.0), row(3, 3.0), row(4, 4.0));
+    assertThat(fresh).containsExactly(batch.get(1), batch.get(2), batch.get(4));
+    assertThat(reads[0]).as("a second read only to resolve the repeated hashes").isEqualTo(2);
+  }
+
+  @Test
+  void aSelectViewReadsOnceAndOnlyDropsTheBatchRowsAlreadyCommitted() {
+    List<Object[]> committed = List.of(row(1, 1.0), row(1, 1.0));
+    List<Object[]> batch = List.of(row(1, 1.0), row(2, 2.0));
+    int[] reads = {0};
+
+    List<Object[]> fresh =
+        CuratedReadBack.fresh(
+            (ranges, sink) -> {
+              reads[0]++;
+              committed.forEach(sink);
+            },
+            ALL,
+            batch,
+            null,
+            RowKey::hash64);
+
+    assertThat(fresh).containsExactly(batch.get(1));
+    assertThat(reads[0]).isEqualTo(1);
+  }
+
+  private static int compare(Object[] a, Object[] b) {
+    return java.util.Arrays.deepEquals(a, b) ? 0 : 1;
+  }
+}
