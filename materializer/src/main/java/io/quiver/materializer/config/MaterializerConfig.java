@@ -65,10 +65,9 @@ public interface MaterializerConfig {
     /**
      * Source rows a run holds in memory at once. FILE input beyond it is materialized as successive
      * sub-batches, each a complete cycle (pending batch, curated, Iceberg, Redis, progress), split
-     * at file boundaries.
+     * at file boundaries. Unset: sized from the JVM's maximum heap ({@code run.SubBatchRows}).
      */
-    @WithDefault("1000000")
-    long batchRows();
+    Optional<Long> batchRows();
 
     /** Redis commands per pipelined batch. */
     @WithDefault("2000")

@@ -115,7 +115,7 @@ public class Materialization {
         if (fresh.isEmpty()) {
           return outcome;
         }
-        files = FileBatches.of(ctx, fresh, config.runs().batchRows());
+        files = FileBatches.of(ctx, fresh, SubBatchRows.of(config.runs().batchRows()));
       }
       resumed = Optional.empty();
     }
@@ -232,7 +232,7 @@ public class Materialization {
         request.isBackfill()
             ? FileSourceInput.allFiles(ctx, root)
             : FileSourceInput.newFiles(ctx, root, progress.filesSeen(ctx));
-    return FileBatches.of(ctx, files, config.runs().batchRows());
+    return FileBatches.of(ctx, files, SubBatchRows.of(config.runs().batchRows()));
   }
 
   private BatchInput readPostgres(
