@@ -1,5 +1,6 @@
 package io.quiver.materializer.pipeline;
 
+import io.quiver.core.value.EpochMicros;
 import io.quiver.materializer.source.ParquetColumns;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -108,7 +109,7 @@ final class CuratedDataFile {
     Object[][] rows = new Object[k][];
     for (int j = 0; j < k; j++) {
       rows[j] = new Object[columns.length];
-      rows[j][eventIndex] = ParquetColumns.micros(micros[j]);
+      rows[j][eventIndex] = EpochMicros.toInstant(micros[j]);
     }
     for (int i = 0; i < columns.length; i++) {
       if (i == eventIndex || columns[i] == null) {

@@ -1,5 +1,6 @@
 package io.quiver.materializer.source;
 
+import io.quiver.core.value.EpochMicros;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -141,15 +142,9 @@ public final class ParquetColumns implements AutoCloseable {
   private static Value timestamp(TimeUnit unit) {
     return switch (unit) {
       case MILLIS -> c -> Instant.ofEpochMilli(c.getLong());
-      case MICROS -> c -> micros(c.getLong());
-      case NANOS -> c -> micros(Math.floorDiv(c.getLong(), 1000L));
+      case MICROS -> c -> EpochMicros.toInstant(c.getLong());
+      case NANOS -> c -> EpochMicros.toInstant(Math.floorDiv(c.getLong(), 1000L));
     };
-  }
-
-  /** Microseconds since the epoch as an Instant (floored, also before 1970). */
-  public static Instant micros(long micros) {
-    return Instant.ofEpochSecond(
-        Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L);
   }
 
   /** Impala's INT96: nanos of the day (8 bytes LE), then the Julian day (4 bytes LE). */
@@ -158,6 +153,6 @@ public final class ParquetColumns implements AutoCloseable {
     long nanos = b.getLong();
     long julianDay = b.getInt();
     long epochDay = julianDay - 2_440_588L;
-    return micros(epochDay * 86_400_000_000L + nanos / 1000);
+    return EpochMicros.toInstant(epochDay * 86_400_000_000L + nanos / 1000);
   }
 }
