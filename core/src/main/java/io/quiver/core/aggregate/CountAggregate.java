@@ -22,6 +22,22 @@ final class CountAggregate extends PartialAggregate {
     count++;
   }
 
+  // Counting needs neither the times nor the value.
+  @Override
+  void addLong(long eventMicros, long createdMicros, long value) {
+    count++;
+  }
+
+  @Override
+  void addDouble(long eventMicros, long createdMicros, double value) {
+    count++;
+  }
+
+  @Override
+  void addMicros(long eventMicros, long createdMicros, long valueMicros) {
+    count++;
+  }
+
   @Override
   void mergeSame(PartialAggregate other) {
     count += ((CountAggregate) other).count;

@@ -2,6 +2,7 @@ package io.quiver.core.aggregate;
 
 import io.quiver.core.model.AggregationFunction;
 import io.quiver.core.value.BinaryWriter;
+import io.quiver.core.value.EpochMicros;
 import io.quiver.core.value.ValueCodec;
 import java.time.Instant;
 import java.util.Arrays;
@@ -29,6 +30,52 @@ final class MinMaxAggregate extends PartialAggregate {
   @Override
   void add(Instant eventTime, Instant createdTime, Object value) {
     offer(value);
+  }
+
+  /*
+   * The primitive adds compare against the unboxed best and box only a value that replaces it,
+   * which over unordered values is rare. With no best, or a best of another class, they box and
+   * offer, so the state and any ClassCastException are the boxed path's. The best itself stays
+   * the one boxed field, so merge, decode and boxed updates need no second copy kept in step.
+   */
+
+  @Override
+  void addLong(long eventMicros, long createdMicros, long value) {
+    if (best instanceof Long b) {
+      if (Integer.signum(Long.compare(value, b)) == sign) {
+        best = value;
+      }
+    } else {
+      offer(value);
+    }
+  }
+
+  @Override
+  void addDouble(long eventMicros, long createdMicros, double value) {
+    if (best instanceof Double b) {
+      if (Integer.signum(Double.compare(value, b)) == sign) { // Double.compareTo's order
+        best = value;
+      }
+    } else {
+      offer(value);
+    }
+  }
+
+  @Override
+  void addMicros(long eventMicros, long createdMicros, long valueMicros) {
+    if (best instanceof Instant b) {
+      // Instant.compareTo's order, seconds then nanos, on EpochMicros.toInstant's split: exact
+      // even against a best with sub-microsecond nanos or beyond the microsecond range
+      int c = Long.compare(Math.floorDiv(valueMicros, 1_000_000L), b.getEpochSecond());
+      if (c == 0) {
+        c = Integer.compare(Math.floorMod(valueMicros, 1_000_000) * 1_000, b.getNano());
+      }
+      if (Integer.signum(c) == sign) {
+        best = EpochMicros.toInstant(valueMicros);
+      }
+    } else {
+      offer(EpochMicros.toInstant(valueMicros));
+    }
   }
 
   @Override

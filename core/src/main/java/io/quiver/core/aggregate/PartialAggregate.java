@@ -1,6 +1,7 @@
 package io.quiver.core.aggregate;
 
 import io.quiver.core.value.BinaryWriter;
+import io.quiver.core.value.EpochMicros;
 import java.time.Instant;
 
 /**
@@ -30,6 +31,31 @@ public abstract sealed class PartialAggregate
   }
 
   /**
+   * {@link #update(Instant, Instant, Object)} of the INT64 value {@code value}, with the times in
+   * epoch microseconds ({@link EpochMicros}), for columnar batches: they fold primitive columns,
+   * and boxing each value and building two Instants per row and partial would undo that. The state
+   * ends up exactly as the boxed call leaves it, also when the aggregator's column is of another
+   * type.
+   */
+  public final PartialAggregate updateLong(long eventMicros, long createdMicros, long value) {
+    addLong(eventMicros, createdMicros, value);
+    return this;
+  }
+
+  /** {@link #updateLong} for the DOUBLE value {@code value}, as if boxed by Double.valueOf. */
+  public final PartialAggregate updateDouble(long eventMicros, long createdMicros, double value) {
+    addDouble(eventMicros, createdMicros, value);
+    return this;
+  }
+
+  /** {@link #updateLong} for the TIMESTAMP value {@code EpochMicros.toInstant(valueMicros)}. */
+  public final PartialAggregate updateMicros(
+      long eventMicros, long createdMicros, long valueMicros) {
+    addMicros(eventMicros, createdMicros, valueMicros);
+    return this;
+  }
+
+  /**
    * Folds {@code other} into this one, leaving {@code other} unchanged. Returns this.
    *
    * @throws IllegalArgumentException when {@code other} belongs to another aggregator
@@ -53,6 +79,23 @@ public abstract sealed class PartialAggregate
 
   /** Folds in a non-null value. */
   abstract void add(Instant eventTime, Instant createdTime, Object value);
+
+  // The primitive adds box and defer to add; subclasses override them where that costs.
+
+  void addLong(long eventMicros, long createdMicros, long value) {
+    add(EpochMicros.toInstant(eventMicros), EpochMicros.toInstant(createdMicros), value);
+  }
+
+  void addDouble(long eventMicros, long createdMicros, double value) {
+    add(EpochMicros.toInstant(eventMicros), EpochMicros.toInstant(createdMicros), value);
+  }
+
+  void addMicros(long eventMicros, long createdMicros, long valueMicros) {
+    add(
+        EpochMicros.toInstant(eventMicros),
+        EpochMicros.toInstant(createdMicros),
+        EpochMicros.toInstant(valueMicros));
+  }
 
   abstract void mergeSame(PartialAggregate other);
 

@@ -43,6 +43,28 @@ final class SumAggregate extends PartialAggregate {
     }
   }
 
+  // The casts are Long.doubleValue and Double.longValue, so the sums equal the boxed path's;
+  // addMicros keeps the default, failing on the Instant as add does.
+  @Override
+  void addLong(long eventMicros, long createdMicros, long value) {
+    count++;
+    if (integral) {
+      longSum += value;
+    } else {
+      doubleSum += (double) value;
+    }
+  }
+
+  @Override
+  void addDouble(long eventMicros, long createdMicros, double value) {
+    count++;
+    if (integral) {
+      longSum += (long) value;
+    } else {
+      doubleSum += value;
+    }
+  }
+
   @Override
   void mergeSame(PartialAggregate other) {
     SumAggregate o = (SumAggregate) other;
@@ -56,11 +78,20 @@ final class SumAggregate extends PartialAggregate {
     if (count == 0) {
       return null;
     }
-    double sum = integral ? (double) longSum : doubleSum;
+    double sum = integral ? (double) longSum : oneNaN(doubleSum);
     if (aggregator.function() == AggregationFunction.MEAN) {
-      return sum / count;
+      return oneNaN(sum / count);
     }
-    return integral ? (Object) longSum : (Object) doubleSum;
+    return integral ? (Object) longSum : (Object) sum;
+  }
+
+  /**
+   * {@code d}, with any NaN as {@link Double#NaN}. Which NaN an addition of two NaNs (or of -inf
+   * and inf) gives is left to the JVM, and the interpreter and the JIT choose differently, so
+   * without this equal folds could encode to different bytes.
+   */
+  private static double oneNaN(double d) {
+    return Double.isNaN(d) ? Double.NaN : d;
   }
 
   @Override
@@ -79,7 +110,7 @@ final class SumAggregate extends PartialAggregate {
     if (integral) {
       out.writeZigZag(longSum);
     } else {
-      out.writeDouble(doubleSum);
+      out.writeDouble(oneNaN(doubleSum));
     }
   }
 }
