@@ -25,16 +25,45 @@ public final class RowKey {
    * Arrays#deepEquals}, for callers that keep the hash of a row rather than a key object.
    */
   public static long hash64(Object[] values) {
-    long h = 0x9E3779B97F4A7C15L;
+    long h = SEED;
     for (Object v : values) {
-      h = (h ^ mix(valueHash(v))) * 0xbf58476d1ce4e5b9L;
+      h = step(h, valueHash(v));
     }
+    return finish(h);
+  }
+
+  /*
+   * hash64 one value at a time, for rows held by column (no Object[] to pass): start from SEED,
+   * fold each value's hash with step, in column order, and finish. The value hashes of the
+   * primitive columns are the ones valueHash gives their boxed values.
+   */
+
+  public static final long SEED = 0x9E3779B97F4A7C15L;
+
+  /** The value hash of null. */
+  public static final long NULL_HASH = 0x632BE59BD9B4E019L;
+
+  public static long step(long h, long valueHash) {
+    return (h ^ mix(valueHash)) * 0xbf58476d1ce4e5b9L;
+  }
+
+  public static long finish(long h) {
     return mix(h);
   }
 
-  private static long valueHash(Object v) {
+  /** What {@link #valueHash} gives the Instant of {@code micros} (microsecond-exact instants). */
+  public static long microsHash(long micros) {
+    return micros * 1_000L; // seconds * 1e9 + nanos, when the nanos are whole microseconds
+  }
+
+  /** What {@link #valueHash} gives a Double; a Long's value hash is its value. */
+  public static long doubleHash(double d) {
+    return Double.doubleToLongBits(d);
+  }
+
+  public static long valueHash(Object v) {
     if (v == null) {
-      return 0x632BE59BD9B4E019L;
+      return NULL_HASH;
     }
     if (v instanceof Long n) {
       return n;

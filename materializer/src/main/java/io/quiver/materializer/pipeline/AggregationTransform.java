@@ -12,6 +12,7 @@ import io.quiver.core.online.Tile;
 import io.quiver.core.online.TilePut;
 import io.quiver.core.value.BinaryWriter;
 import io.quiver.core.value.EpochMicros;
+import io.quiver.materializer.source.ColumnBatch;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -48,6 +49,31 @@ public final class AggregationTransform {
 
     Entities(ViewContext ctx) {
       this.ctx = ctx;
+    }
+
+    /** Row {@code r}'s entity id, or -1 when {@code add} is false and the entity is not known. */
+    int id(ColumnBatch batch, int r, boolean add) {
+      int[] at = ctx.keyIndexes();
+      if (at.length == 1 && batch.kind(at[0]) == ColumnBatch.Kind.LONG && !batch.isNull(at[0], r)) {
+        long key = batch.longs(at[0])[r];
+        int id = longIds.get(key);
+        if (id >= 0 || !add) {
+          return id;
+        }
+        id = newEntity(keyRow(batch, r));
+        longIds.put(key, id);
+        return id;
+      }
+      return id(keyRow(batch, r), add);
+    }
+
+    /** A row with only the join key values of batch row {@code r} set. */
+    private Object[] keyRow(ColumnBatch batch, int r) {
+      Object[] row = new Object[batch.width()];
+      for (int k : ctx.keyIndexes()) {
+        row[k] = batch.value(k, r);
+      }
+      return row;
     }
 
     /** The row's entity id, or -1 when {@code add} is false and the entity is not known. */
@@ -136,9 +162,9 @@ public final class AggregationTransform {
     private final Duration hop;
     private long firstHop = Long.MAX_VALUE;
     private long lastHop = Long.MIN_VALUE;
-    private Instant newest;
+    private final Instant newest;
 
-    private Tiles(ViewContext ctx, List<Object[]> batch) {
+    private Tiles(ViewContext ctx, ColumnBatch batch) {
       this.ctx = ctx;
       this.hop = TileHop.of(ctx.view());
       this.hopMicros = hop.toNanos() / 1000;
@@ -149,15 +175,16 @@ public final class AggregationTransform {
       this.entities = new Entities(ctx);
       int[] ids = new int[batch.size()];
       long[] hops = new long[batch.size()];
+      long[] event = batch.longs(ev);
+      long newestMicros = Long.MIN_VALUE;
       for (int r = 0; r < ids.length; r++) {
-        Object[] row = batch.get(r);
-        Instant e = (Instant) row[ev];
-        ids[r] = entities.id(row, true);
-        hops[r] = Math.floorDiv(EpochMicros.of(e), hopMicros);
+        ids[r] = entities.id(batch, r, true);
+        hops[r] = Math.floorDiv(event[r], hopMicros);
         firstHop = Math.min(firstHop, hops[r]);
         lastHop = Math.max(lastHop, hops[r]);
-        newest = newest == null || e.isAfter(newest) ? e : newest;
+        newestMicros = Math.max(newestMicros, event[r]);
       }
+      this.newest = ids.length == 0 ? null : EpochMicros.toInstant(newestMicros);
       if (ids.length > 0 && (lastHop - firstHop) >= (1L << 31)) {
         throw new IllegalArgumentException(
             "a batch spans more than 2^31 tile hops of " + hop + ": split it by event time");
@@ -207,6 +234,57 @@ public final class AggregationTransform {
       }
     }
 
+    /**
+     * Counts every row of {@code rows} (distinct curated events, in curated layout) into its tile,
+     * as {@link #add} does one row, reading the columns without building the rows.
+     */
+    public void addAll(ColumnBatch rows) {
+      long[] event = rows.longs(ev);
+      long[] created = rows.longs(cr);
+      ColumnBatch.Kind[] kinds = new ColumnBatch.Kind[columns.length];
+      boolean[] nullable = new boolean[columns.length];
+      long[][] longs = new long[columns.length][];
+      double[][] doubles = new double[columns.length][];
+      for (int i = 0; i < columns.length; i++) {
+        kinds[i] = rows.kind(columns[i]);
+        nullable[i] = rows.hasNulls(columns[i]);
+        switch (kinds[i]) {
+          case LONG, TIME -> longs[i] = rows.longs(columns[i]);
+          case DOUBLE -> doubles[i] = rows.doubles(columns[i]);
+          case OBJECT -> {}
+        }
+      }
+      for (int r = 0; r < rows.size(); r++) {
+        long e = event[r];
+        long hopIndex = Math.floorDiv(e, hopMicros);
+        if (hopIndex < firstHop || hopIndex > lastHop) {
+          continue;
+        }
+        int entity = entities.id(rows, r, false);
+        int t = entity < 0 ? -1 : index.get(key(entity, hopIndex));
+        if (t < 0) {
+          continue;
+        }
+        Acc acc = tiles.get(t);
+        long c = created[r];
+        acc.created = Math.max(acc.created, c);
+        for (int i = 0; i < columns.length; i++) {
+          int column = columns[i];
+          if (nullable[i] && rows.isNull(column, r)) {
+            continue;
+          }
+          PartialAggregate p = acc.partials[i];
+          switch (kinds[i]) {
+            case LONG -> p.updateLong(e, c, longs[i][r]);
+            case TIME -> p.updateMicros(e, c, longs[i][r]);
+            case DOUBLE -> p.updateDouble(e, c, doubles[i][r]);
+            case OBJECT ->
+                p.update(EpochMicros.toInstant(e), EpochMicros.toInstant(c), rows.value(column, r));
+          }
+        }
+      }
+    }
+
     /** The offline tile rows and the online writes of the filled tiles. */
     public FeatureBatch finish() {
       tiles.removeIf(acc -> acc.created == Long.MIN_VALUE); // no event reached it
@@ -219,7 +297,7 @@ public final class AggregationTransform {
   }
 
   /** The tiles {@code batch} (curated layout rows) touches, empty. */
-  public static Tiles tiles(ViewContext ctx, List<Object[]> batch) {
+  public static Tiles tiles(ViewContext ctx, ColumnBatch batch) {
     return new Tiles(ctx, batch);
   }
 

@@ -1,6 +1,7 @@
 package io.quiver.materializer.pipeline;
 
 import io.quiver.materializer.run.DeadLetters.Rejected;
+import io.quiver.materializer.source.ColumnBatch;
 import io.quiver.materializer.source.FileRef;
 import java.time.Instant;
 import java.util.List;
@@ -15,8 +16,8 @@ import java.util.List;
  * @param positions the batch's source positions as text, stable across re-runs
  */
 public record BatchInput(
-    List<Object[]> rows,
-    List<Object[]> uncurated,
+    ColumnBatch rows,
+    ColumnBatch uncurated,
     List<FileRef> uncuratedFiles,
     long rejectedCount,
     List<Rejected> rejected,

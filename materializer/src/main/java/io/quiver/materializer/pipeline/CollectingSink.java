@@ -1,6 +1,8 @@
 package io.quiver.materializer.pipeline;
 
 import io.quiver.materializer.run.DeadLetters.Rejected;
+import io.quiver.materializer.source.ColumnBatch;
+import io.quiver.materializer.source.CuratedLayout;
 import io.quiver.materializer.source.RowSink;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,9 +10,13 @@ import java.util.List;
 /** Collects a batch's rows and its rejected rows (the first {@value #KEPT} kept with reasons). */
 final class CollectingSink implements RowSink {
   static final int KEPT = 10_000;
-  final List<Object[]> rows = new ArrayList<>();
+  final ColumnBatch.Builder rows;
   final List<Rejected> rejected = new ArrayList<>();
   long rejectedCount;
+
+  CollectingSink(CuratedLayout layout) {
+    this.rows = ColumnBatch.builder(layout);
+  }
 
   @Override
   public void accept(Object[] row) {

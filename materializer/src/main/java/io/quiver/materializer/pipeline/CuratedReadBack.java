@@ -1,10 +1,9 @@
 package io.quiver.materializer.pipeline;
 
-import io.quiver.core.value.EpochMicros;
+import io.quiver.materializer.source.ColumnBatch;
 import io.quiver.offline.RowKey;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -12,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.IntToLongFunction;
 import java.util.function.ToLongFunction;
 
 /**
@@ -38,10 +38,10 @@ public final class CuratedReadBack {
    * {@code before} in its ranges. The returned rows are not given to {@code tiles}: the caller adds
    * them, so the curated append of the same rows can run meanwhile.
    */
-  public static List<Object[]> fresh(
+  public static ColumnBatch fresh(
       ViewContext ctx,
       CuratedEvents before,
-      List<Object[]> uncurated,
+      ColumnBatch uncurated,
       AggregationTransform.Tiles tiles) {
     List<CuratedEvents.Range> ranges = union(hours(ctx, uncurated), tiles);
     return fresh(
@@ -49,7 +49,8 @@ public final class CuratedReadBack {
         ranges,
         uncurated,
         tiles == null ? null : tiles::add,
-        RowKey::hash64);
+        RowKey::hash64,
+        uncurated::hash64);
   }
 
   /** Reads the pinned curated rows of some ranges, in the same order every time. */
@@ -58,14 +59,18 @@ public final class CuratedReadBack {
     void read(List<CuratedEvents.Range> ranges, Consumer<Object[]> sink);
   }
 
-  /** {@link #fresh(ViewContext, CuratedEvents, List, AggregationTransform.Tiles)}'s work. */
-  static List<Object[]> fresh(
+  /**
+   * {@link #fresh(ViewContext, CuratedEvents, ColumnBatch, AggregationTransform.Tiles)}'s work;
+   * {@code batchHash} gives the batch's row {@code i} the hash {@code hash} gives the equal row.
+   */
+  static ColumnBatch fresh(
       Reader before,
       List<CuratedEvents.Range> ranges,
-      List<Object[]> uncurated,
+      ColumnBatch uncurated,
       Consumer<Object[]> committed,
-      ToLongFunction<Object[]> hash) {
-    BatchRows batch = new BatchRows(uncurated, hash);
+      ToLongFunction<Object[]> hash,
+      IntToLongFunction batchHash) {
+    BatchRows batch = new BatchRows(uncurated, batchHash);
     LongOpenHashSet read = committed == null ? null : new LongOpenHashSet(uncurated.size());
     LongOpenHashSet repeated = new LongOpenHashSet();
     before.read(
@@ -118,12 +123,12 @@ public final class CuratedReadBack {
    * a repeat within the batch or a row already committed.
    */
   private static final class BatchRows {
-    private final List<Object[]> rows;
+    private final ColumnBatch rows;
     private final Long2IntOpenHashMap head;
     private final int[] next;
     private final boolean[] dropped;
 
-    BatchRows(List<Object[]> rows, ToLongFunction<Object[]> hash) {
+    BatchRows(ColumnBatch rows, IntToLongFunction hash) {
       this.rows = rows;
       int n = rows.size();
       this.next = new int[n];
@@ -131,9 +136,9 @@ public final class CuratedReadBack {
       this.head = new Long2IntOpenHashMap(n);
       head.defaultReturnValue(-1);
       for (int i = 0; i < n; i++) {
-        Object[] row = rows.get(i);
-        long h = hash.applyAsLong(row);
-        if (find(row, h) >= 0) {
+        long h = hash.applyAsLong(i);
+        // rows sharing a hash are compared built (a repeat within the batch, or a collision)
+        if (head.get(h) >= 0 && find(rows.get(i), h) >= 0) {
           dropped[i] = true; // a repeat of an earlier row of the batch
         } else {
           next[i] = head.put(h, i);
@@ -144,7 +149,7 @@ public final class CuratedReadBack {
     /** The batch's first row equal to {@code row}, or -1. */
     private int find(Object[] row, long h) {
       for (int i = head.get(h); i >= 0; i = next[i]) {
-        if (Arrays.deepEquals(rows.get(i), row)) {
+        if (rows.rowEquals(i, row)) {
           return i;
         }
       }
@@ -158,23 +163,24 @@ public final class CuratedReadBack {
       }
     }
 
-    List<Object[]> fresh() {
-      List<Object[]> out = new ArrayList<>(rows.size());
+    ColumnBatch fresh() {
+      int[] kept = new int[dropped.length];
+      int n = 0;
       for (int i = 0; i < dropped.length; i++) {
         if (!dropped[i]) {
-          out.add(rows.get(i));
+          kept[n++] = i;
         }
       }
-      return out;
+      return rows.select(kept, n);
     }
   }
 
-  private static List<CuratedEvents.Range> hours(ViewContext ctx, List<Object[]> rows) {
-    int ev = ctx.layout().eventTimeIndex();
+  private static List<CuratedEvents.Range> hours(ViewContext ctx, ColumnBatch rows) {
+    long[] event = rows.longs(ctx.layout().eventTimeIndex());
     // a primitive set: LongStream.distinct boxed every row's hour (a tenth of the read-back)
     LongOpenHashSet starts = new LongOpenHashSet();
-    for (Object[] r : rows) {
-      starts.add(Math.floorDiv(EpochMicros.of((Instant) r[ev]), HOUR) * HOUR);
+    for (int i = 0; i < rows.size(); i++) {
+      starts.add(Math.floorDiv(event[i], HOUR) * HOUR);
     }
     long[] sorted = starts.toLongArray();
     Arrays.sort(sorted);

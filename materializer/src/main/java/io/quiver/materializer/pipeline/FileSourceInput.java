@@ -1,9 +1,11 @@
 package io.quiver.materializer.pipeline;
 
+import io.quiver.materializer.source.ColumnBatch;
 import io.quiver.materializer.source.CsvSourceFile;
 import io.quiver.materializer.source.FileListing;
 import io.quiver.materializer.source.FileRef;
 import io.quiver.materializer.source.ParquetSourceFile;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -73,8 +75,8 @@ public final class FileSourceInput {
       List<String> extra,
       long batchRows) {
     boolean csv = format(ctx).equals("CSV");
-    CollectingSink sink = new CollectingSink();
-    List<Object[]> uncurated = new ArrayList<>();
+    CollectingSink sink = new CollectingSink(ctx.layout());
+    IntArrayList uncurated = new IntArrayList(); // the rows of uncurated files
     List<FileRef> uncuratedFiles = new ArrayList<>();
     List<FileRef> files = new ArrayList<>();
     while (!remaining.isEmpty() && (files.isEmpty() || sink.rows.size() < batchRows)) {
@@ -84,18 +86,21 @@ public final class FileSourceInput {
       if (csv) {
         CsvSourceFile.read(f, ctx.layout(), sink);
       } else {
-        ParquetSourceFile.read(f, ctx.layout(), sink);
+        ParquetSourceFile.read(f, ctx.layout(), sink.rows, sink);
       }
       if (!curated.contains(f.path())) {
-        uncurated.addAll(sink.rows.subList(before, sink.rows.size()));
+        for (int r = before; r < sink.rows.size(); r++) {
+          uncurated.add(r);
+        }
         uncuratedFiles.add(f);
       }
     }
+    ColumnBatch rows = sink.rows.build();
     StringBuilder positions = new StringBuilder();
     files.forEach(f -> positions.append(f.position()).append('\n'));
     return new BatchInput(
-        sink.rows,
-        uncurated,
+        rows,
+        rows.select(uncurated.elements(), uncurated.size()),
         uncuratedFiles,
         sink.rejectedCount,
         sink.rejected,

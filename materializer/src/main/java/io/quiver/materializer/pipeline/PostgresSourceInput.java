@@ -1,5 +1,6 @@
 package io.quiver.materializer.pipeline;
 
+import io.quiver.materializer.source.ColumnBatch;
 import io.quiver.materializer.source.PostgresCredentials;
 import io.quiver.materializer.source.PostgresSourceReader;
 import io.quiver.materializer.source.PostgresSourceReader.Window;
@@ -50,15 +51,16 @@ public final class PostgresSourceInput {
       ViewContext ctx, Window w, Function<String, Optional<String>> secrets, int fetchSize) {
     Optional<PostgresCredentials> credentials =
         PostgresCredentials.resolve(ctx.source().name(), ctx.source().credentialsRef(), secrets);
-    CollectingSink sink = new CollectingSink();
+    CollectingSink sink = new CollectingSink(ctx.layout());
     PostgresSourceReader.Result r =
         new PostgresSourceReader(ctx.layout(), credentials, fetchSize).read(w, sink);
+    ColumnBatch rows = sink.rows.build();
     Instant to = w.to() != null ? w.to() : r.greatestPosition();
     String positions =
-        PREFIX + text(w.from()) + "|" + text(to) + "|" + sink.rows.size() + "|" + digest(sink.rows);
+        PREFIX + text(w.from()) + "|" + text(to) + "|" + rows.size() + "|" + digest(rows);
     return new BatchInput(
-        sink.rows,
-        sink.rows,
+        rows,
+        rows,
         List.of(),
         sink.rejectedCount,
         sink.rejected,

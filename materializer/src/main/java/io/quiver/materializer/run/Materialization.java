@@ -6,6 +6,7 @@ import io.quiver.common.registry.RegistryClient;
 import io.quiver.core.model.SourceType;
 import io.quiver.core.quality.QualityProfiler;
 import io.quiver.core.quality.QualityReport;
+import io.quiver.core.value.EpochMicros;
 import io.quiver.materializer.config.MaterializerConfig;
 import io.quiver.materializer.monitor.MaterializerMetrics;
 import io.quiver.materializer.pipeline.AggregationTransform;
@@ -20,6 +21,7 @@ import io.quiver.materializer.pipeline.SelectRowsWritten;
 import io.quiver.materializer.pipeline.SelectTransform;
 import io.quiver.materializer.pipeline.ViewContext;
 import io.quiver.materializer.sink.RedisOnlineStoreWriter;
+import io.quiver.materializer.source.ColumnBatch;
 import io.quiver.materializer.source.FileRef;
 import io.quiver.materializer.source.PostgresSourceReader;
 import io.quiver.offline.IcebergOfflineStore;
@@ -30,7 +32,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -152,7 +153,7 @@ public class Materialization {
       Optional<ProgressStore.Pending> pending,
       Stages stages) {
     deadLetters.save(runId, ctx.project(), ctx.source().name(), in.rejected());
-    List<Object[]> rows = request.isBackfill() ? inRange(ctx, in.rows(), request) : in.rows();
+    ColumnBatch rows = request.isBackfill() ? inRange(ctx, in.rows(), request) : in.rows();
     String batchId =
         pending.map(ProgressStore.Pending::batchId).orElseGet(() -> batchId(ctx, request, in));
     String warning = extraColumnsWarning(ctx, in);
@@ -184,7 +185,7 @@ public class Materialization {
         ctx.view().isAggregation()
             ? stages.time("transform", () -> AggregationTransform.tiles(ctx, rows))
             : null;
-    List<Object[]> fresh =
+    ColumnBatch fresh =
         stages.time("readback", () -> CuratedReadBack.fresh(ctx, before, in.uncurated(), tiles));
     // the transform needs the distinct rows, not their commit: both run at once, and the
     // curated commit is awaited before the feature table's, so the crash points keep their order
@@ -255,16 +256,23 @@ public class Materialization {
         .or(() -> ConfigProvider.getConfig().getOptionalValue(name, String.class));
   }
 
-  private static List<Object[]> inRange(ViewContext ctx, List<Object[]> rows, RunRequest r) {
-    int ev = ctx.layout().eventTimeIndex();
-    List<Object[]> out = new ArrayList<>();
-    for (Object[] row : rows) {
-      Instant t = (Instant) row[ev];
-      if (!t.isBefore(r.start()) && t.isBefore(r.end())) {
-        out.add(row);
+  private static ColumnBatch inRange(ViewContext ctx, ColumnBatch rows, RunRequest r) {
+    long[] event = rows.longs(ctx.layout().eventTimeIndex());
+    long start = ceilMicros(r.start());
+    long end = ceilMicros(r.end());
+    int[] in = new int[rows.size()];
+    int n = 0;
+    for (int i = 0; i < rows.size(); i++) {
+      if (event[i] >= start && event[i] < end) {
+        in[n++] = i;
       }
     }
-    return out;
+    return rows.select(in, n);
+  }
+
+  /** The first whole microsecond at or after {@code t}: rows' times are whole microseconds. */
+  private static long ceilMicros(Instant t) {
+    return EpochMicros.of(t) + (t.getNano() % 1_000 == 0 ? 0 : 1);
   }
 
   private void checkRejected(ViewContext ctx, BatchInput in, Stages stages, String warning) {
@@ -304,8 +312,7 @@ public class Materialization {
    * Appends the batch's new distinct rows to the curated table on a thread of its own (with the
    * files they came from marked curated); completes with the append's milliseconds.
    */
-  private CompletableFuture<Long> appendCurated(
-      ViewContext ctx, BatchInput in, List<Object[]> fresh) {
+  private CompletableFuture<Long> appendCurated(ViewContext ctx, BatchInput in, ColumnBatch fresh) {
     if (in.uncurated().isEmpty() && in.uncuratedFiles().isEmpty()) {
       return CompletableFuture.completedFuture(0L);
     }
@@ -350,12 +357,9 @@ public class Materialization {
   }
 
   private FeatureBatch transform(
-      ViewContext ctx,
-      List<Object[]> rows,
-      AggregationTransform.Tiles tiles,
-      List<Object[]> fresh) {
+      ViewContext ctx, ColumnBatch rows, AggregationTransform.Tiles tiles, ColumnBatch fresh) {
     if (tiles != null) {
-      fresh.forEach(tiles::add);
+      tiles.addAll(fresh);
       return tiles.finish();
     }
     FeatureBatch batch = SelectTransform.apply(ctx, rows);

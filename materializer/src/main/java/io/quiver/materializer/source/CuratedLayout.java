@@ -72,6 +72,16 @@ public final class CuratedLayout {
     return -1;
   }
 
+  /** The declared column that holds the event time. */
+  public int declaredEventIndex() {
+    return eventIndex;
+  }
+
+  /** The declared column that holds the created time (the event time's when none is declared). */
+  public int declaredCreatedIndex() {
+    return createdIndex;
+  }
+
   public int eventTimeIndex() {
     return columns.size();
   }

@@ -15,7 +15,11 @@ import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ColumnReader;
 import org.apache.parquet.io.InputFile;
 import org.apache.parquet.io.LocalInputFile;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
+import org.apache.parquet.schema.LogicalTypeAnnotation.TimestampLogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Type;
 
 /**
@@ -54,10 +58,11 @@ public final class ParquetSourceFile {
 
   /**
    * Reads the file column by column within each row group ({@link ParquetColumns}, not parquet-mr's
-   * record assembly, which builds an object per value and dominated the read stage), then hands the
-   * completed rows to {@code sink} in file order.
+   * record assembly, which builds an object per value and dominated the read stage) into {@code
+   * rows}, in file order; rejected rows go to {@code rejects} instead.
    */
-  public static void read(FileRef file, CuratedLayout layout, RowSink sink) {
+  public static void read(
+      FileRef file, CuratedLayout layout, ColumnBatch.Builder rows, RowSink rejects) {
     long line = 0;
     try (ParquetColumns in = ParquetColumns.open(input(file))) {
       MessageType fileSchema = in.schema();
@@ -65,14 +70,14 @@ public final class ParquetSourceFile {
       for (Field f : layout.columns()) {
         projected.add(fileSchema.getType(f.name()));
       }
-      ParquetColumns.Value[] values = new ParquetColumns.Value[projected.size()];
-      for (int i = 0; i < values.length; i++) {
-        values[i] = value(file, layout.columns().get(i), projected.get(i));
+      Reader[] readers = new Reader[projected.size()];
+      for (int i = 0; i < readers.length; i++) {
+        readers[i] = reader(file, layout.columns().get(i), projected.get(i), rows.kind(i));
       }
       MessageType projection = new MessageType(fileSchema.getName(), projected);
       in.project(projection);
       for (ParquetColumns.RowGroup g = in.next(); g != null; g = in.next()) {
-        line = rowGroup(file, layout, sink, values, projection, g, line);
+        line = rowGroup(file, layout, rows, rejects, readers, projection, g, line);
       }
     } catch (IOException | RuntimeException e) {
       if (e instanceof SourceSchemaException s) {
@@ -95,26 +100,29 @@ public final class ParquetSourceFile {
   private static long rowGroup(
       FileRef file,
       CuratedLayout layout,
-      RowSink sink,
-      ParquetColumns.Value[] values,
+      ColumnBatch.Builder rows,
+      RowSink rejects,
+      Reader[] readers,
       MessageType projection,
       ParquetColumns.RowGroup g,
       long firstLine) {
     int n = g.rows();
-    Object[][] rows = new Object[n][];
-    for (int r = 0; r < n; r++) {
-      rows[r] = layout.newRow();
-    }
-    String[] rejected = new String[n];
+    int first = rows.reserve(n);
+    String[] rejected = null;
     List<ColumnDescriptor> columns = projection.getColumns();
-    for (int c = 0; c < values.length; c++) {
+    for (int c = 0; c < readers.length; c++) {
       ColumnReader column = g.columns()[c];
       int defined = columns.get(c).getMaxDefinitionLevel();
+      Reader reader = readers[c];
       for (int r = 0; r < n; r++) {
-        if (column.getCurrentDefinitionLevel() == defined) {
+        if (column.getCurrentDefinitionLevel() != defined) {
+          rows.set(c, first + r, null);
+        } else {
           try {
-            rows[r][c] = values[c].get(column);
+            reader.read(column, rows, c, first + r);
           } catch (InvalidValueException e) {
+            rows.set(c, first + r, null);
+            rejected = rejected == null ? new String[n] : rejected;
             if (rejected[r] == null) {
               rejected[r] = "column " + layout.columns().get(c).name() + ": " + e.getMessage();
             }
@@ -123,20 +131,25 @@ public final class ParquetSourceFile {
         column.consume();
       }
     }
+    int event = layout.declaredEventIndex();
     for (int r = 0; r < n; r++) {
-      if (rejected[r] != null) {
-        sink.reject(file.path() + ":" + (firstLine + r + 1), rejected[r], text(layout, rows[r]));
-        continue;
+      if ((rejected == null || rejected[r] == null) && rows.isNull(event, first + r)) {
+        rejected = rejected == null ? new String[n] : rejected;
+        rejected[r] = layout.missingTimeReason();
       }
-      Object[] done = layout.complete(rows[r]);
-      if (done == null) {
-        sink.reject(
-            file.path() + ":" + (firstLine + r + 1),
-            layout.missingTimeReason(),
-            text(layout, rows[r]));
-      } else {
-        sink.accept(done);
+    }
+    if (rejected != null) {
+      boolean[] drop = new boolean[n];
+      for (int r = 0; r < n; r++) {
+        if (rejected[r] != null) {
+          drop[r] = true;
+          rejects.reject(
+              file.path() + ":" + (firstLine + r + 1),
+              rejected[r],
+              text(layout, rows.row(first + r)));
+        }
       }
+      rows.drop(first, drop);
     }
     return firstLine + n;
   }
@@ -149,6 +162,39 @@ public final class ParquetSourceFile {
       out.append(row[i] instanceof byte[] b ? HexFormat.of().formatHex(b) : row[i]);
     }
     return out.toString();
+  }
+
+  /** Reads a column's defined value at a reader's position into a row of the batch. */
+  @FunctionalInterface
+  private interface Reader {
+    void read(ColumnReader c, ColumnBatch.Builder rows, int column, int row);
+  }
+
+  /**
+   * A column's reader: the declared type's value, the file's own value coerced where it differs,
+   * with no boxing where the file stores exactly what the batch column holds (INT64 as INT64,
+   * TIMESTAMP as microseconds, DOUBLE as DOUBLE).
+   */
+  private static Reader reader(FileRef file, Field declared, Type type, ColumnBatch.Kind kind) {
+    ParquetColumns.Value value = value(file, declared, type);
+    PrimitiveType p = type.asPrimitiveType();
+    LogicalTypeAnnotation logical = p.getLogicalTypeAnnotation();
+    boolean int64 = p.getPrimitiveTypeName() == PrimitiveTypeName.INT64;
+    if (kind == ColumnBatch.Kind.LONG
+        && int64
+        && !(logical instanceof TimestampLogicalTypeAnnotation)) {
+      return (c, rows, column, row) -> rows.setLong(column, row, c.getLong());
+    }
+    if (kind == ColumnBatch.Kind.TIME
+        && int64
+        && logical instanceof TimestampLogicalTypeAnnotation ts
+        && ts.getUnit() == LogicalTypeAnnotation.TimeUnit.MICROS) {
+      return (c, rows, column, row) -> rows.setLong(column, row, c.getLong());
+    }
+    if (kind == ColumnBatch.Kind.DOUBLE && p.getPrimitiveTypeName() == PrimitiveTypeName.DOUBLE) {
+      return (c, rows, column, row) -> rows.setDouble(column, row, c.getDouble());
+    }
+    return (c, rows, column, row) -> rows.set(column, row, value.get(c));
   }
 
   /** The declared type's value of a column: the file's own value, coerced where it differs. */

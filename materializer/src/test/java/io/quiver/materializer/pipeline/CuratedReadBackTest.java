@@ -2,6 +2,12 @@ package io.quiver.materializer.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.quiver.core.model.DataSource;
+import io.quiver.core.model.Field;
+import io.quiver.core.model.SourceType;
+import io.quiver.core.model.ValueType;
+import io.quiver.materializer.source.ColumnBatch;
+import io.quiver.materializer.source.CuratedLayout;
 import io.quiver.offline.RowKey;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,29 +26,66 @@ class CuratedReadBackTest {
   private static final List<CuratedEvents.Range> ALL =
       List.of(new CuratedEvents.Range(Long.MIN_VALUE, Long.MAX_VALUE));
 
+  private static final CuratedLayout LAYOUT =
+      new CuratedLayout(
+          new DataSource(
+              "events",
+              null,
+              null,
+              null,
+              SourceType.FILE,
+              "/nowhere/*.parquet",
+              "PARQUET",
+              null,
+              null,
+              null,
+              null,
+              null,
+              "at",
+              null,
+              List.of(
+                  new Field("user", ValueType.INT64),
+                  new Field("value", ValueType.DOUBLE),
+                  new Field("tag", ValueType.BYTES),
+                  new Field("at", ValueType.TIMESTAMP)),
+              null));
+
+  /** A row in curated layout: the declared columns, then event and created time. */
   private static Object[] row(long user, double value) {
-    return new Object[] {user, value, new byte[] {(byte) user}, T, T};
+    return new Object[] {user, value, new byte[] {(byte) user}, T, T, T};
+  }
+
+  private static ColumnBatch batch(Object[]... rows) {
+    ColumnBatch.Builder b = ColumnBatch.builder(LAYOUT);
+    for (Object[] r : rows) {
+      b.add(r);
+    }
+    return b.build();
   }
 
   @Test
   void countsRacedCommittedRowsOnceAndDropsCommittedAndRepeatedBatchRows() {
-    check(RowKey::hash64);
+    check(RowKey::hash64, true);
   }
 
   @Test
   void decidesByEqualityWhenEveryRowSharesOneHash() {
-    check(row -> 42L);
+    check(row -> 42L, false);
   }
 
-  private static void check(ToLongFunction<Object[]> hash) {
+  /**
+   * {@code columnar}: the batch's rows hashed from their columns ({@link ColumnBatch#hash64}, which
+   * must agree with {@code hash} on equal rows for any to be found), else by {@code hash} too.
+   */
+  private static void check(ToLongFunction<Object[]> hash, boolean columnar) {
     // r2 was committed by two raced runs; r3 is committed and in the batch again
     List<Object[]> committed =
         List.of(row(1, 1.0), row(2, 2.0), row(3, 3.0), row(2, 2.0), row(4, 4.0));
-    List<Object[]> batch = List.of(row(3, 3.0), row(5, 5.0), row(6, 6.0), row(5, 5.0), row(1, 1.5));
+    ColumnBatch batch = batch(row(3, 3.0), row(5, 5.0), row(6, 6.0), row(5, 5.0), row(1, 1.5));
     List<Object[]> tiles = new ArrayList<>();
     int[] reads = {0};
 
-    List<Object[]> fresh =
+    ColumnBatch fresh =
         CuratedReadBack.fresh(
             (ranges, sink) -> {
               reads[0]++;
@@ -51,22 +94,25 @@ class CuratedReadBackTest {
             ALL,
             batch,
             tiles::add,
-            hash);
+            hash,
+            columnar ? batch::hash64 : i -> hash.applyAsLong(batch.get(i)));
 
     assertThat(tiles)
         .usingElementComparator(CuratedReadBackTest::compare)
         .containsExactlyInAnyOrder(row(1, 1.0), row(2, 2.0), row(3, 3.0), row(4, 4.0));
-    assertThat(fresh).containsExactly(batch.get(1), batch.get(2), batch.get(4));
+    assertThat(fresh)
+        .usingElementComparator(CuratedReadBackTest::compare)
+        .containsExactly(row(5, 5.0), row(6, 6.0), row(1, 1.5));
     assertThat(reads[0]).as("a second read only to resolve the repeated hashes").isEqualTo(2);
   }
 
   @Test
   void aSelectViewReadsOnceAndOnlyDropsTheBatchRowsAlreadyCommitted() {
     List<Object[]> committed = List.of(row(1, 1.0), row(1, 1.0));
-    List<Object[]> batch = List.of(row(1, 1.0), row(2, 2.0));
+    ColumnBatch batch = batch(row(1, 1.0), row(2, 2.0));
     int[] reads = {0};
 
-    List<Object[]> fresh =
+    ColumnBatch fresh =
         CuratedReadBack.fresh(
             (ranges, sink) -> {
               reads[0]++;
@@ -75,9 +121,12 @@ class CuratedReadBackTest {
             ALL,
             batch,
             null,
-            RowKey::hash64);
+            RowKey::hash64,
+            batch::hash64);
 
-    assertThat(fresh).containsExactly(batch.get(1));
+    assertThat(fresh)
+        .usingElementComparator(CuratedReadBackTest::compare)
+        .containsExactly(row(2, 2.0));
     assertThat(reads[0]).isEqualTo(1);
   }
 
