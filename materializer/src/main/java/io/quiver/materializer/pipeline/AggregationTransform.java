@@ -14,14 +14,17 @@ import io.quiver.core.value.BinaryWriter;
 import io.quiver.core.value.EpochMicros;
 import io.quiver.materializer.source.ColumnBatch;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
+import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.RandomAccess;
 
 /**
  * An aggregation view: the tiles of every (entity, hop) the batch touched are recomputed whole from
@@ -43,6 +46,10 @@ public final class AggregationTransform {
   private static final class Entities {
     private final ViewContext ctx;
     private final Long2IntOpenHashMap longIds = absentIsMinusOne(new Long2IntOpenHashMap(1 << 12));
+    // a single INT64 key whose values span a range small next to the batch (a sequence's ids) is
+    // looked up by its offset in an array: the map's probes were a cache miss per row
+    private int[] denseIds;
+    private long denseMin;
     private final Map<Object, Integer> ids = new HashMap<>();
     private final List<Object[]> keyValues = new ArrayList<>();
     private final List<byte[]> encoded = new ArrayList<>();
@@ -51,18 +58,66 @@ public final class AggregationTransform {
       this.ctx = ctx;
     }
 
+    /**
+     * Prepares array lookups when the batch's only key is an INT64 column without nulls whose
+     * values span at most twice the batch's rows (so at most 8 bytes a row).
+     */
+    void prepare(ColumnBatch batch) {
+      int[] at = ctx.keyIndexes();
+      if (at.length != 1 || !singleLongKey(batch) || batch.isEmpty()) {
+        return;
+      }
+      long[] keys = batch.longs(at[0]);
+      long min = Long.MAX_VALUE;
+      long max = Long.MIN_VALUE;
+      for (int r = 0; r < batch.size(); r++) {
+        min = Math.min(min, keys[r]);
+        max = Math.max(max, keys[r]);
+      }
+      long span = max - min + 1; // overflows to <= 0 for the widest ranges
+      if (span > 0 && span <= 2L * batch.size() + 1024) {
+        denseMin = min;
+        denseIds = new int[(int) span];
+        Arrays.fill(denseIds, -1);
+      }
+    }
+
+    /** Whether the key is one INT64 column without nulls, whose values {@link #id} reads. */
+    boolean singleLongKey(ColumnBatch batch) {
+      int[] at = ctx.keyIndexes();
+      return at.length == 1 && batch.kind(at[0]) == ColumnBatch.Kind.LONG && !batch.hasNulls(at[0]);
+    }
+
+    /**
+     * The entity id of INT64 key {@code key} (of batch row {@code r} when added), or -1 when {@code
+     * add} is false and the entity is not known.
+     */
+    int id(long key, ColumnBatch batch, int r, boolean add) {
+      if (denseIds != null) {
+        long offset = key - denseMin;
+        if (offset < 0 || offset >= denseIds.length) {
+          return -1; // every row of the batch is in the range; a row read back may not be
+        }
+        int id = denseIds[(int) offset];
+        if (id < 0 && add) {
+          id = newEntity(keyRow(batch, r));
+          denseIds[(int) offset] = id;
+        }
+        return id;
+      }
+      int id = longIds.get(key);
+      if (id >= 0 || !add) {
+        return id;
+      }
+      id = newEntity(keyRow(batch, r));
+      longIds.put(key, id);
+      return id;
+    }
+
     /** Row {@code r}'s entity id, or -1 when {@code add} is false and the entity is not known. */
     int id(ColumnBatch batch, int r, boolean add) {
-      int[] at = ctx.keyIndexes();
-      if (at.length == 1 && batch.kind(at[0]) == ColumnBatch.Kind.LONG && !batch.isNull(at[0], r)) {
-        long key = batch.longs(at[0])[r];
-        int id = longIds.get(key);
-        if (id >= 0 || !add) {
-          return id;
-        }
-        id = newEntity(keyRow(batch, r));
-        longIds.put(key, id);
-        return id;
+      if (singleLongKey(batch)) {
+        return id(batch.longs(ctx.keyIndexes()[0])[r], batch, r, add);
       }
       return id(keyRow(batch, r), add);
     }
@@ -79,6 +134,9 @@ public final class AggregationTransform {
     /** The row's entity id, or -1 when {@code add} is false and the entity is not known. */
     int id(Object[] row, boolean add) {
       int[] at = ctx.keyIndexes();
+      if (at.length == 1 && denseIds != null && row[at[0]] instanceof Long key) {
+        return id(key, null, -1, false); // only the batch's own rows add entities
+      }
       if (at.length == 1 && (row[at[0]] instanceof Long || row[at[0]] instanceof Integer)) {
         long key = ((Number) row[at[0]]).longValue();
         int id = longIds.get(key);
@@ -152,6 +210,11 @@ public final class AggregationTransform {
     private final ViewContext ctx;
     private final Entities entities;
     private final List<Acc> tiles = new ArrayList<>();
+    // a tile by entity and hop: an array over (entity, hop in the batch's span) when that is
+    // small next to the batch (at most 8 bytes a row), else a map; array reads, unlike the map's
+    // probes, were not a cache miss per row
+    private final int[] denseTiles;
+    private final int span;
     private final Long2IntOpenHashMap index;
     private final List<CuratedEvents.Range> ranges;
     private final List<Aggregator> aggregators;
@@ -173,6 +236,7 @@ public final class AggregationTransform {
       this.aggregators = aggregators(ctx);
       this.columns = columns(ctx);
       this.entities = new Entities(ctx);
+      entities.prepare(batch);
       int[] ids = new int[batch.size()];
       long[] hops = new long[batch.size()];
       long[] event = batch.longs(ev);
@@ -189,19 +253,37 @@ public final class AggregationTransform {
         throw new IllegalArgumentException(
             "a batch spans more than 2^31 tile hops of " + hop + ": split it by event time");
       }
-      this.index = absentIsMinusOne(new Long2IntOpenHashMap(ids.length / 4));
-      long[] starts = new long[ids.length];
-      int distinctStarts = 0;
+      this.span = ids.length == 0 ? 0 : (int) (lastHop - firstHop + 1);
+      long cells = (long) entities.size() * span;
+      boolean dense = cells <= 2L * ids.length + 1024 && cells < Integer.MAX_VALUE;
+      this.denseTiles = dense ? new int[entities.size() * span] : null;
+      this.index = dense ? null : absentIsMinusOne(new Long2IntOpenHashMap(ids.length / 4));
+      if (dense) {
+        Arrays.fill(denseTiles, -1);
+      }
+      LongOpenHashSet starts = new LongOpenHashSet();
       for (int r = 0; r < ids.length; r++) {
-        long key = key(ids[r], hops[r]);
-        if (index.get(key) < 0) {
-          index.put(key, tiles.size());
+        if (tile(ids[r], hops[r]) < 0) {
+          if (dense) {
+            denseTiles[ids[r] * span + (int) (hops[r] - firstHop)] = tiles.size();
+          } else {
+            index.put(key(ids[r], hops[r]), tiles.size());
+          }
           tiles.add(new Acc(ids[r], hops[r] * hopMicros, aggregators));
-          starts[distinctStarts++] = hops[r] * hopMicros;
+          starts.add(hops[r] * hopMicros);
         }
       }
-      long[] sorted = Arrays.stream(starts, 0, distinctStarts).distinct().sorted().toArray();
+      long[] sorted = starts.toLongArray();
+      Arrays.sort(sorted);
       this.ranges = CuratedEvents.ranges(sorted, hopMicros, MAX_RANGES);
+    }
+
+    /** The tile of an entity and a hop in the batch's span, or -1 when the batch has none. */
+    private int tile(int entity, long hopIndex) {
+      if (denseTiles != null) {
+        return denseTiles[entity * span + (int) (hopIndex - firstHop)];
+      }
+      return index.get(key(entity, hopIndex));
     }
 
     /** Entity id and hop as one long: the hop's offset in the batch's span below 2^31. */
@@ -222,7 +304,7 @@ public final class AggregationTransform {
         return;
       }
       int entity = entities.id(row, false);
-      int t = entity < 0 ? -1 : index.get(key(entity, hopIndex));
+      int t = entity < 0 ? -1 : tile(entity, hopIndex);
       if (t < 0) {
         return;
       }
@@ -241,6 +323,8 @@ public final class AggregationTransform {
     public void addAll(ColumnBatch rows) {
       long[] event = rows.longs(ev);
       long[] created = rows.longs(cr);
+      boolean longKeys = entities.singleLongKey(rows);
+      long[] keys = longKeys ? rows.longs(ctx.keyIndexes()[0]) : null;
       ColumnBatch.Kind[] kinds = new ColumnBatch.Kind[columns.length];
       boolean[] nullable = new boolean[columns.length];
       long[][] longs = new long[columns.length][];
@@ -260,8 +344,8 @@ public final class AggregationTransform {
         if (hopIndex < firstHop || hopIndex > lastHop) {
           continue;
         }
-        int entity = entities.id(rows, r, false);
-        int t = entity < 0 ? -1 : index.get(key(entity, hopIndex));
+        int entity = longKeys ? entities.id(keys[r], rows, r, false) : entities.id(rows, r, false);
+        int t = entity < 0 ? -1 : tile(entity, hopIndex);
         if (t < 0) {
           continue;
         }
@@ -285,14 +369,12 @@ public final class AggregationTransform {
       }
     }
 
-    /** The offline tile rows and the online writes of the filled tiles. */
+    /** The offline tile rows and the online writes of the filled tiles; call once, last. */
     public FeatureBatch finish() {
       tiles.removeIf(acc -> acc.created == Long.MIN_VALUE); // no event reached it
-      byte[][][] encoded = encode(tiles);
+      Encoded encoded = Encoded.of(tiles);
       return new FeatureBatch(
-          offline(ctx, entities, tiles, encoded, hop),
-          online(ctx, entities, tiles, encoded, hop),
-          newest);
+          offline(ctx, entities, encoded, hop), online(ctx, entities, encoded, hop), newest);
     }
   }
 
@@ -311,42 +393,76 @@ public final class AggregationTransform {
   }
 
   /**
-   * Every tile's partials encoded once, in the iteration order of {@code tiles}: the offline row
-   * stores them one per column, the online payload concatenates them.
+   * The filled tiles with their partials encoded once (the offline row stores them one per column,
+   * the online payload concatenates them), in the order of the tiles, and no partial objects: each
+   * tile's are dropped as soon as they are encoded, so a batch of millions of tiles does not hold
+   * both forms at once.
    */
-  private static byte[][][] encode(List<Acc> tiles) {
-    byte[][][] out = new byte[tiles.size()][][];
-    BinaryWriter scratch = new BinaryWriter();
-    int t = 0;
-    for (Acc acc : tiles) {
-      byte[][] partials = new byte[acc.partials.length][];
-      for (int i = 0; i < partials.length; i++) {
-        partials[i] = PartialAggregateCodec.encode(acc.partials[i], scratch);
+  private record Encoded(int[] entity, long[] start, long[] created, byte[][][] partials) {
+    /** Encodes {@code tiles} and empties the list. */
+    static Encoded of(List<Acc> tiles) {
+      int n = tiles.size();
+      Encoded out = new Encoded(new int[n], new long[n], new long[n], new byte[n][][]);
+      BinaryWriter scratch = new BinaryWriter();
+      for (int t = 0; t < n; t++) {
+        Acc acc = tiles.set(t, null);
+        out.entity[t] = acc.entity;
+        out.start[t] = acc.start;
+        out.created[t] = acc.created;
+        byte[][] partials = new byte[acc.partials.length][];
+        for (int i = 0; i < partials.length; i++) {
+          partials[i] = PartialAggregateCodec.encode(acc.partials[i], scratch);
+        }
+        out.partials[t] = partials;
       }
-      out[t++] = partials;
+      tiles.clear();
+      return out;
     }
-    return out;
+
+    int size() {
+      return entity.length;
+    }
   }
 
+  /**
+   * The offline tile rows, each built when it is read: the Iceberg append reads each once, and
+   * millions of rows held at once (an array, two Instants) were most of a tile's memory.
+   */
   private static List<Object[]> offline(
-      ViewContext ctx, Entities entities, List<Acc> tiles, byte[][][] encoded, Duration hop) {
-    List<Object[]> rows = new ArrayList<>(tiles.size());
+      ViewContext ctx, Entities entities, Encoded tiles, Duration hop) {
     int keys = ctx.joinKeys().size();
     Long hopSeconds = hop.toSeconds();
-    int t = 0;
-    for (Acc acc : tiles) {
-      Object[] row = Arrays.copyOf(entities.keyValues(acc.entity), keys + 3 + acc.partials.length);
-      row[keys] = EpochMicros.toInstant(acc.start);
-      row[keys + 1] = hopSeconds;
-      row[keys + 2] = EpochMicros.toInstant(acc.created);
-      System.arraycopy(encoded[t++], 0, row, keys + 3, acc.partials.length);
-      rows.add(row);
+    return new Lazy<>(tiles.size()) {
+      @Override
+      public Object[] get(int t) {
+        byte[][] partials = tiles.partials[t];
+        Object[] row =
+            Arrays.copyOf(entities.keyValues(tiles.entity[t]), keys + 3 + partials.length);
+        row[keys] = EpochMicros.toInstant(tiles.start[t]);
+        row[keys + 1] = hopSeconds;
+        row[keys + 2] = EpochMicros.toInstant(tiles.created[t]);
+        System.arraycopy(partials, 0, row, keys + 3, partials.length);
+        return row;
+      }
+    };
+  }
+
+  /** A list whose elements are built on each {@link #get}, from arrays it does not copy. */
+  private abstract static class Lazy<T> extends AbstractList<T> implements RandomAccess {
+    private final int size;
+
+    Lazy(int size) {
+      this.size = size;
     }
-    return rows;
+
+    @Override
+    public int size() {
+      return size;
+    }
   }
 
   private static List<ScriptCall> online(
-      ViewContext ctx, Entities entities, List<Acc> tiles, byte[][][] encoded, Duration hop) {
+      ViewContext ctx, Entities entities, Encoded tiles, Duration hop) {
     if (!ctx.view().isOnline()) {
       return List.of();
     }
@@ -360,8 +476,8 @@ public final class AggregationTransform {
     // entity ids are dense, so a counting sort groups the tiles by entity (keeping their order)
     // with two int arrays instead of a map of boxed ids to lists
     int[] firstOf = new int[entities.size() + 1];
-    for (Acc acc : tiles) {
-      firstOf[acc.entity + 1]++;
+    for (int t = 0; t < tiles.size(); t++) {
+      firstOf[tiles.entity[t] + 1]++;
     }
     for (int e = 0; e < entities.size(); e++) {
       firstOf[e + 1] += firstOf[e];
@@ -369,25 +485,30 @@ public final class AggregationTransform {
     int[] order = new int[tiles.size()];
     int[] filled = Arrays.copyOf(firstOf, entities.size());
     for (int t = 0; t < tiles.size(); t++) {
-      order[filled[tiles.get(t).entity]++] = t;
+      order[filled[tiles.entity[t]]++] = t;
     }
-    List<ScriptCall> calls = new ArrayList<>();
+    int[] withTiles = new int[entities.size()]; // entities some event reached
+    int n = 0;
     for (int e = 0; e < entities.size(); e++) {
-      int from = firstOf[e];
-      int to = firstOf[e + 1];
-      if (from == to) {
-        continue; // its tiles got no event
+      if (firstOf[e] < firstOf[e + 1]) {
+        withTiles[n++] = e;
       }
-      List<Tile> list = new ArrayList<>(to - from);
-      for (int i = from; i < to; i++) {
-        Acc acc = tiles.get(order[i]);
-        list.add(
-            new Tile(
-                acc.start, schemaId, acc.created, TilePayloadCodec.ofEncoded(encoded[order[i]])));
-      }
-      calls.add(put.call(entities.encoded(e), list));
     }
-    return calls;
+    // each call built when the writer reads it, as the offline rows: one per entity held at once
+    // (key, arguments, tile values) was as much memory again as the tiles' encoded partials
+    return new Lazy<>(n) {
+      @Override
+      public ScriptCall get(int i) {
+        int e = withTiles[i];
+        List<Tile> list = new ArrayList<>(firstOf[e + 1] - firstOf[e]);
+        for (int k = firstOf[e]; k < firstOf[e + 1]; k++) {
+          int t = order[k];
+          byte[] payload = TilePayloadCodec.ofEncoded(tiles.partials[t]);
+          list.add(new Tile(tiles.start[t], schemaId, tiles.created[t], payload));
+        }
+        return put.call(entities.encoded(e), list);
+      }
+    };
   }
 
   /** The view's aggregators, in its aggregation order. */
