@@ -23,6 +23,18 @@ final class CollectingSink implements RowSink {
     rows.add(row);
   }
 
+  /** Appends another sink's rows and rejected rows after this one's. */
+  void addAll(CollectingSink other) {
+    rows.addAll(other.rows);
+    rejectedCount += other.rejectedCount;
+    for (Rejected r : other.rejected) {
+      if (rejected.size() == KEPT) {
+        break;
+      }
+      rejected.add(r);
+    }
+  }
+
   @Override
   public void reject(String position, String reason, String record) {
     rejectedCount++;

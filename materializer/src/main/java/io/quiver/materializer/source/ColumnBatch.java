@@ -313,6 +313,22 @@ public final class ColumnBatch extends AbstractList<Object[]> implements RandomA
       return out;
     }
 
+    /** Copies rows {@code [0, n)} of {@code from} to rows {@code [to, to + n)}. */
+    void copy(Column from, int n, int to) {
+      switch (kind) {
+        case LONG, TIME -> System.arraycopy(from.longs, 0, longs, to, n);
+        case DOUBLE -> System.arraycopy(from.doubles, 0, doubles, to, n);
+        case OBJECT -> System.arraycopy(from.objects, 0, objects, to, n);
+      }
+      if (from.nulls != null && kind != Kind.OBJECT) {
+        for (int r = 0; r < n; r++) {
+          if (from.isNull(r)) {
+            setNull(to + r, true);
+          }
+        }
+      }
+    }
+
     /** Moves row {@code from} to row {@code to}. */
     void move(int from, int to) {
       switch (kind) {
@@ -377,6 +393,14 @@ public final class ColumnBatch extends AbstractList<Object[]> implements RandomA
       int r = reserve(1);
       for (int c = 0; c < declared.length; c++) {
         declared[c].set(r, row[c]);
+      }
+    }
+
+    /** Appends another builder's rows (of the same layout), which stays as it is. */
+    public void addAll(Builder other) {
+      int first = reserve(other.size);
+      for (int c = 0; c < declared.length; c++) {
+        declared[c].copy(other.declared[c], other.size, first);
       }
     }
 

@@ -54,6 +54,11 @@ public final class ParquetColumns implements AutoCloseable {
     return reader.getFooter().getFileMetaData().getSchema();
   }
 
+  /** The file's rows, from its footer. */
+  public long rowCount() {
+    return reader.getRecordCount();
+  }
+
   /** Reads only {@code projection}'s columns from here on; call before the first row group. */
   public void project(MessageType projection) {
     this.projection = projection;

@@ -56,6 +56,16 @@ public final class ParquetSourceFile {
     return extra;
   }
 
+  /** The file's rows by its footer (rejected rows included). */
+  public static long rowCount(FileRef file) {
+    try (ParquetColumns in = ParquetColumns.open(input(file))) {
+      return in.rowCount();
+    } catch (IOException | RuntimeException e) {
+      throw new SourceReadException(
+          "file " + file.path() + " is not readable Parquet: " + e.getMessage(), e);
+    }
+  }
+
   /**
    * Reads the file column by column within each row group ({@link ParquetColumns}, not parquet-mr's
    * record assembly, which builds an object per value and dominated the read stage) into {@code
