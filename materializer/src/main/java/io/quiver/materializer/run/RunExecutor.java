@@ -104,6 +104,21 @@ public class RunExecutor {
       } catch (RunFailure e) {
         fail(id, request, e.getMessage(), e.partial());
         return;
+      } catch (OutOfMemoryError e) {
+        // the sub-batch is unreachable once the attempt has unwound, so the worker lives on; a
+        // retry of the same input would run out again, and the run must not stay RUNNING
+        LOG.errorf(e, "run %s ran out of heap", id);
+        fail(
+            id,
+            request,
+            "out of heap memory ("
+                + Runtime.getRuntime().maxMemory() / (1 << 20)
+                + " MB max; a FILE run holds sub-batches of up to "
+                + SubBatchRows.of(config.runs().batchRows())
+                + " source rows): set quiver.runs.batch-rows lower or give the materializer more"
+                + " heap; progress did not move",
+            null);
+        return;
       } catch (RuntimeException e) {
         LOG.warnf(e, "run %s attempt %d of %d failed", id, attempt, maxAttempts);
         if (attempt >= maxAttempts) {
