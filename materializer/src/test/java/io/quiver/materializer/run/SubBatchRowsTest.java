@@ -16,8 +16,8 @@ class SubBatchRowsTest {
 
   @Test
   void unsetTheBudgetGrowsWithTheHeap() {
-    assertThat(SubBatchRows.of(Optional.empty(), 3 * GIB)).isEqualTo(3_145_728);
-    assertThat(SubBatchRows.of(Optional.empty(), 256L << 20)).isEqualTo(262_144);
+    assertThat(SubBatchRows.of(Optional.empty(), 3 * GIB)).isEqualTo(4_194_304);
+    assertThat(SubBatchRows.of(Optional.empty(), 256L << 20)).isEqualTo(349_525);
   }
 
   @Test
