@@ -18,6 +18,11 @@ final class CollectingSink implements RowSink {
     this.rows = ColumnBatch.builder(layout);
   }
 
+  /** A sink with room for {@code rows} rows before its builder grows. */
+  CollectingSink(CuratedLayout layout, long rows) {
+    this.rows = ColumnBatch.builder(layout, (int) Math.min(rows, Integer.MAX_VALUE - 8));
+  }
+
   @Override
   public void accept(Object[] row) {
     rows.add(row);

@@ -82,6 +82,7 @@ public final class FileSourceInput {
       long batchRows) {
     List<FileRef> files = new ArrayList<>();
     List<CollectingSink> parts = new ArrayList<>();
+    long footerRows = 0; // Parquet: what the footers say, so the builders need not grow
     if (format(ctx).equals("CSV")) {
       long rows = 0;
       while (!remaining.isEmpty() && (files.isEmpty() || rows < batchRows)) {
@@ -93,16 +94,18 @@ public final class FileSourceInput {
         rows += part.rows.size();
       }
     } else {
-      long rows = 0;
-      while (!remaining.isEmpty() && (files.isEmpty() || rows < batchRows)) {
+      List<Long> counts = new ArrayList<>();
+      while (!remaining.isEmpty() && (files.isEmpty() || footerRows < batchRows)) {
         FileRef f = remaining.removeFirst();
         files.add(f);
-        rows += ParquetSourceFile.rowCount(f);
+        counts.add(ParquetSourceFile.rowCount(f));
+        footerRows += counts.get(counts.size() - 1);
       }
-      parts = readParquet(ctx, files);
+      parts = readParquet(ctx, files, counts);
     }
     boolean single = parts.size() == 1;
-    CollectingSink all = single ? parts.get(0) : new CollectingSink(ctx.layout());
+    CollectingSink all =
+        single ? parts.get(0) : new CollectingSink(ctx.layout(), Math.max(1024, footerRows));
     IntArrayList uncurated = new IntArrayList(); // the rows of uncurated files
     List<FileRef> uncuratedFiles = new ArrayList<>();
     for (int i = 0; i < parts.size(); i++) {
@@ -138,28 +141,23 @@ public final class FileSourceInput {
    * Reads Parquet files on up to one thread per core, each into a part of its own, in file order; a
    * file that does not read fails the batch with the first such file's error.
    */
-  private static List<CollectingSink> readParquet(ViewContext ctx, List<FileRef> files) {
+  private static List<CollectingSink> readParquet(
+      ViewContext ctx, List<FileRef> files, List<Long> rows) {
     int threads = Math.min(files.size(), Runtime.getRuntime().availableProcessors());
     if (threads <= 1) {
       List<CollectingSink> parts = new ArrayList<>();
-      for (FileRef f : files) {
-        CollectingSink part = new CollectingSink(ctx.layout());
-        ParquetSourceFile.read(f, ctx.layout(), part.rows, part);
-        parts.add(part);
+      for (int i = 0; i < files.size(); i++) {
+        parts.add(readParquet(ctx, files.get(i), rows.get(i)));
       }
       return parts;
     }
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
       List<Future<CollectingSink>> reads = new ArrayList<>();
-      for (FileRef f : files) {
-        reads.add(
-            pool.submit(
-                () -> {
-                  CollectingSink part = new CollectingSink(ctx.layout());
-                  ParquetSourceFile.read(f, ctx.layout(), part.rows, part);
-                  return part;
-                }));
+      for (int i = 0; i < files.size(); i++) {
+        FileRef f = files.get(i);
+        long n = rows.get(i);
+        reads.add(pool.submit(() -> readParquet(ctx, f, n)));
       }
       List<CollectingSink> parts = new ArrayList<>();
       for (Future<CollectingSink> read : reads) {
@@ -169,6 +167,12 @@ public final class FileSourceInput {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  private static CollectingSink readParquet(ViewContext ctx, FileRef file, long rows) {
+    CollectingSink part = new CollectingSink(ctx.layout(), rows);
+    ParquetSourceFile.read(file, ctx.layout(), part.rows, part);
+    return part;
   }
 
   private static CollectingSink await(Future<CollectingSink> read) {

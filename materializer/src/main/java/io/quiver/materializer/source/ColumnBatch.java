@@ -60,7 +60,15 @@ public final class ColumnBatch extends AbstractList<Object[]> implements RandomA
 
   /** A builder for rows of {@code layout}'s declared columns. */
   public static Builder builder(CuratedLayout layout) {
-    return new Builder(layout);
+    return new Builder(layout, 1024);
+  }
+
+  /**
+   * A builder with room for {@code rows} rows before it grows: each growth copies every column, and
+   * the collector copies the large arrays again until they are old.
+   */
+  public static Builder builder(CuratedLayout layout, int rows) {
+    return new Builder(layout, Math.max(16, rows));
   }
 
   @Override
@@ -349,10 +357,11 @@ public final class ColumnBatch extends AbstractList<Object[]> implements RandomA
     private final CuratedLayout layout;
     private final Column[] declared;
     private int size;
-    private int capacity = 1024;
+    private int capacity;
 
-    private Builder(CuratedLayout layout) {
+    private Builder(CuratedLayout layout, int capacity) {
       this.layout = layout;
+      this.capacity = capacity;
       List<Field> fields = layout.columns();
       this.declared = new Column[fields.size()];
       for (int c = 0; c < declared.length; c++) {
