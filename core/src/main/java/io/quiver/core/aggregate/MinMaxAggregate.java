@@ -16,6 +16,15 @@ final class MinMaxAggregate extends PartialAggregate {
   private final Aggregator aggregator;
   private final int sign;
   private Object best;
+  // best's place in its order as a long, when it is a Long, a Double (Double.compare's order as
+  // sortable bits) or a whole-microsecond Instant: the primitive adds compare with it and do not
+  // read the boxed best, a cache miss per row when millions of tiles are filled at random
+  private static final byte NO_KEY = 0;
+  private static final byte LONG_KEY = 1;
+  private static final byte DOUBLE_KEY = 2;
+  private static final byte MICROS_KEY = 3;
+  private long bestKey;
+  private byte keyKind;
 
   MinMaxAggregate(Aggregator aggregator) {
     this.aggregator = aggregator;
@@ -24,7 +33,32 @@ final class MinMaxAggregate extends PartialAggregate {
 
   MinMaxAggregate(Aggregator aggregator, Object best) {
     this(aggregator);
-    this.best = best;
+    setBest(best);
+  }
+
+  private void setBest(Object v) {
+    best = v;
+    keyKind = NO_KEY;
+    if (v instanceof Long n) {
+      keyKind = LONG_KEY;
+      bestKey = n;
+    } else if (v instanceof Double d) {
+      keyKind = DOUBLE_KEY;
+      bestKey = sortable(d);
+    } else if (v instanceof Instant t && t.getNano() % 1_000 == 0) {
+      try {
+        bestKey = EpochMicros.of(t);
+        keyKind = MICROS_KEY;
+      } catch (ArithmeticException e) {
+        // beyond the microsecond range: compared as an Instant
+      }
+    }
+  }
+
+  /** The double's bits as a long whose signed order is {@link Double#compare}'s. */
+  private static long sortable(double d) {
+    long bits = Double.doubleToLongBits(d); // one NaN, greatest
+    return bits ^ ((bits >> 63) & Long.MAX_VALUE);
   }
 
   @Override
@@ -33,17 +67,18 @@ final class MinMaxAggregate extends PartialAggregate {
   }
 
   /*
-   * The primitive adds compare against the unboxed best and box only a value that replaces it,
+   * The primitive adds compare against the best's key and box only a value that replaces it,
    * which over unordered values is rare. With no best, or a best of another class, they box and
-   * offer, so the state and any ClassCastException are the boxed path's. The best itself stays
-   * the one boxed field, so merge, decode and boxed updates need no second copy kept in step.
+   * offer, so the state and any ClassCastException are the boxed path's. Every other change of
+   * the best goes through setBest, which keeps the key in step.
    */
 
   @Override
   void addLong(long eventMicros, long createdMicros, long value) {
-    if (best instanceof Long b) {
-      if (Integer.signum(Long.compare(value, b)) == sign) {
+    if (keyKind == LONG_KEY) {
+      if (Integer.signum(Long.compare(value, bestKey)) == sign) {
         best = value;
+        bestKey = value;
       }
     } else {
       offer(value);
@@ -52,9 +87,11 @@ final class MinMaxAggregate extends PartialAggregate {
 
   @Override
   void addDouble(long eventMicros, long createdMicros, double value) {
-    if (best instanceof Double b) {
-      if (Integer.signum(Double.compare(value, b)) == sign) { // Double.compareTo's order
+    if (keyKind == DOUBLE_KEY) {
+      long key = sortable(value);
+      if (Integer.signum(Long.compare(key, bestKey)) == sign) { // Double.compareTo's order
         best = value;
+        bestKey = key;
       }
     } else {
       offer(value);
@@ -63,7 +100,12 @@ final class MinMaxAggregate extends PartialAggregate {
 
   @Override
   void addMicros(long eventMicros, long createdMicros, long valueMicros) {
-    if (best instanceof Instant b) {
+    if (keyKind == MICROS_KEY) {
+      if (Integer.signum(Long.compare(valueMicros, bestKey)) == sign) {
+        best = EpochMicros.toInstant(valueMicros);
+        bestKey = valueMicros;
+      }
+    } else if (best instanceof Instant b) {
       // Instant.compareTo's order, seconds then nanos, on EpochMicros.toInstant's split: exact
       // even against a best with sub-microsecond nanos or beyond the microsecond range
       int c = Long.compare(Math.floorDiv(valueMicros, 1_000_000L), b.getEpochSecond());
@@ -71,7 +113,7 @@ final class MinMaxAggregate extends PartialAggregate {
         c = Integer.compare(Math.floorMod(valueMicros, 1_000_000) * 1_000, b.getNano());
       }
       if (Integer.signum(c) == sign) {
-        best = EpochMicros.toInstant(valueMicros);
+        setBest(EpochMicros.toInstant(valueMicros));
       }
     } else {
       offer(EpochMicros.toInstant(valueMicros));
@@ -88,7 +130,7 @@ final class MinMaxAggregate extends PartialAggregate {
 
   private void offer(Object v) {
     if (best == null || Integer.signum(compare(v, best)) == sign) {
-      best = v;
+      setBest(v);
     }
   }
 
