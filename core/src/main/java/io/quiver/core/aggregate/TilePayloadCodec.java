@@ -31,7 +31,11 @@ public final class TilePayloadCodec {
    * that also stores each partial on its own (an offline tile row) encodes them once.
    */
   public static byte[] ofEncoded(byte[][] partials) {
-    BinaryWriter out = new BinaryWriter().writeByte(VERSION).writeVarLong(partials.length);
+    int capacity = 1 + 5; // the version, the count's varint
+    for (byte[] p : partials) {
+      capacity += 5 + p.length;
+    }
+    BinaryWriter out = new BinaryWriter(capacity).writeByte(VERSION).writeVarLong(partials.length);
     for (byte[] p : partials) {
       out.writeBytes(p);
     }

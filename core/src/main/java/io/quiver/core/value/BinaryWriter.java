@@ -9,8 +9,20 @@ import java.util.Arrays;
  * strings.
  */
 public final class BinaryWriter {
-  private byte[] buf = new byte[32];
+  private byte[] buf;
   private int size;
+
+  public BinaryWriter() {
+    this(32);
+  }
+
+  /**
+   * A writer with room for {@code capacity} bytes before it grows: a caller that knows about how
+   * much it writes (millions of small payloads a batch) saves the copies of growing.
+   */
+  public BinaryWriter(int capacity) {
+    this.buf = new byte[Math.max(1, capacity)];
+  }
 
   public BinaryWriter writeByte(int b) {
     ensure(1);
