@@ -3,11 +3,10 @@ package io.quiver.materializer.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.quiver.core.model.DataSource;
 import io.quiver.core.model.Field;
-import io.quiver.core.model.SourceType;
 import io.quiver.core.model.ValueType;
 import io.quiver.materializer.source.CuratedLayout;
+import io.quiver.materializer.source.TestLayouts;
 import io.quiver.offline.IcebergOfflineStore;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,24 +44,7 @@ class CuratedEventsTest {
   }
 
   private static CuratedLayout layout(Field... schema) {
-    return new CuratedLayout(
-        new DataSource(
-            "events",
-            null,
-            null,
-            null,
-            SourceType.FILE,
-            "/nowhere/*.parquet",
-            "PARQUET",
-            null,
-            null,
-            null,
-            null,
-            null,
-            "at",
-            null,
-            List.of(schema),
-            null));
+    return TestLayouts.of("at", null, List.of(schema));
   }
 
   private static Field f(String name, ValueType type) {

@@ -2,12 +2,11 @@ package io.quiver.materializer.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.quiver.core.model.DataSource;
 import io.quiver.core.model.Field;
-import io.quiver.core.model.SourceType;
 import io.quiver.core.model.ValueType;
 import io.quiver.materializer.source.ColumnBatch;
 import io.quiver.materializer.source.CuratedLayout;
+import io.quiver.materializer.source.TestLayouts;
 import io.quiver.offline.RowKey;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,28 +26,14 @@ class CuratedReadBackTest {
       List.of(new CuratedEvents.Range(Long.MIN_VALUE, Long.MAX_VALUE));
 
   private static final CuratedLayout LAYOUT =
-      new CuratedLayout(
-          new DataSource(
-              "events",
-              null,
-              null,
-              null,
-              SourceType.FILE,
-              "/nowhere/*.parquet",
-              "PARQUET",
-              null,
-              null,
-              null,
-              null,
-              null,
-              "at",
-              null,
-              List.of(
-                  new Field("user", ValueType.INT64),
-                  new Field("value", ValueType.DOUBLE),
-                  new Field("tag", ValueType.BYTES),
-                  new Field("at", ValueType.TIMESTAMP)),
-              null));
+      TestLayouts.of(
+          "at",
+          null,
+          List.of(
+              new Field("user", ValueType.INT64),
+              new Field("value", ValueType.DOUBLE),
+              new Field("tag", ValueType.BYTES),
+              new Field("at", ValueType.TIMESTAMP)));
 
   /** A row in curated layout: the declared columns, then event and created time. */
   private static Object[] row(long user, double value) {

@@ -3,9 +3,7 @@ package io.quiver.materializer.source;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.quiver.core.model.DataSource;
 import io.quiver.core.model.Field;
-import io.quiver.core.model.SourceType;
 import io.quiver.core.model.ValueType;
 import io.quiver.offline.RowKey;
 import java.time.Instant;
@@ -34,24 +32,7 @@ class ColumnBatchTest {
           new Field("tags", ValueType.STRING_LIST));
 
   private static CuratedLayout layout(String created) {
-    return new CuratedLayout(
-        new DataSource(
-            "events",
-            null,
-            null,
-            null,
-            SourceType.FILE,
-            "/nowhere/*.parquet",
-            "PARQUET",
-            null,
-            null,
-            null,
-            null,
-            null,
-            "at",
-            created,
-            SCHEMA,
-            null));
+    return TestLayouts.of("at", created, SCHEMA);
   }
 
   /** A random row of the declared columns; the event time is never null. */
