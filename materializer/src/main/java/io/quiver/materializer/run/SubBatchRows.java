@@ -16,8 +16,9 @@ final class SubBatchRows {
    * what was live) reached ~1.0 GB for a 5 M-row sub-batch of the bench's data (50,000 users, 24 h:
    * ~200 bytes a row), and 1.9 GB for 4.5 M-row sub-batches of the worst shape for memory, every
    * event its own entity and tile (~420 bytes a row with its tile, its four partials and its
-   * entity); 6.3 M rows of that shape (512 bytes a row) ran out of a 3 GB heap. Views with more
-   * aggregations over as sparse data need more: set the budget.
+   * entity). Before the tiles were kept encoded, 6.3 M rows of that shape (512 bytes a row) ran out
+   * of a 3 GB heap and 4.2 M filled it (full collections back to back); 6.3 M was not tried since.
+   * Views with more aggregations over as sparse data need more: set the budget.
    */
   static final long HEAP_BYTES_PER_ROW = 768;
 
