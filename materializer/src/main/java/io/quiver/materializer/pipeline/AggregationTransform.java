@@ -63,11 +63,10 @@ public final class AggregationTransform {
      * values span at most twice the batch's rows (so at most 8 bytes a row).
      */
     void prepare(ColumnBatch batch) {
-      int[] at = ctx.keyIndexes();
-      if (at.length != 1 || !singleLongKey(batch) || batch.isEmpty()) {
+      if (!singleLongKey(batch) || batch.isEmpty()) {
         return;
       }
-      long[] keys = batch.longs(at[0]);
+      long[] keys = batch.longs(ctx.keyIndexes()[0]);
       long min = Long.MAX_VALUE;
       long max = Long.MIN_VALUE;
       for (int r = 0; r < batch.size(); r++) {
@@ -83,43 +82,40 @@ public final class AggregationTransform {
     }
 
     /** Whether the key is one INT64 column without nulls, whose values {@link #id} reads. */
-    boolean singleLongKey(ColumnBatch batch) {
+    private boolean singleLongKey(ColumnBatch batch) {
       int[] at = ctx.keyIndexes();
       return at.length == 1 && batch.kind(at[0]) == ColumnBatch.Kind.LONG && !batch.hasNulls(at[0]);
     }
 
-    /**
-     * The entity id of INT64 key {@code key} (of batch row {@code r} when added), or -1 when {@code
-     * add} is false and the entity is not known.
-     */
-    int id(long key, ColumnBatch batch, int r, boolean add) {
-      if (denseIds != null) {
-        long offset = key - denseMin;
-        if (offset < 0 || offset >= denseIds.length) {
-          return -1; // every row of the batch is in the range; a row read back may not be
-        }
-        int id = denseIds[(int) offset];
-        if (id < 0 && add) {
-          id = newEntity(keyRow(batch, r));
-          denseIds[(int) offset] = id;
-        }
-        return id;
+    /** The entity id of an INT64 (or INT32) key, or -1 when it is not known. */
+    private int longId(long key) {
+      if (denseIds == null) {
+        return longIds.get(key);
       }
-      int id = longIds.get(key);
-      if (id >= 0 || !add) {
-        return id;
+      long offset = key - denseMin;
+      // every key of the batch is in the range; a row read back may not be
+      return offset < 0 || offset >= denseIds.length ? -1 : denseIds[(int) offset];
+    }
+
+    /** A new entity for an INT64 (or INT32) key of the batch, from its row's key values. */
+    private int addLong(long key, Object[] row) {
+      int id = newEntity(row);
+      if (denseIds == null) {
+        longIds.put(key, id);
+      } else {
+        denseIds[(int) (key - denseMin)] = id;
       }
-      id = newEntity(keyRow(batch, r));
-      longIds.put(key, id);
       return id;
     }
 
     /** Row {@code r}'s entity id, or -1 when {@code add} is false and the entity is not known. */
     int id(ColumnBatch batch, int r, boolean add) {
-      if (singleLongKey(batch)) {
-        return id(batch.longs(ctx.keyIndexes()[0])[r], batch, r, add);
+      if (!singleLongKey(batch)) {
+        return id(keyRow(batch, r), add);
       }
-      return id(keyRow(batch, r), add);
+      long key = batch.longs(ctx.keyIndexes()[0])[r];
+      int id = longId(key);
+      return id >= 0 || !add ? id : addLong(key, keyRow(batch, r));
     }
 
     /** A row with only the join key values of batch row {@code r} set. */
@@ -134,18 +130,10 @@ public final class AggregationTransform {
     /** The row's entity id, or -1 when {@code add} is false and the entity is not known. */
     int id(Object[] row, boolean add) {
       int[] at = ctx.keyIndexes();
-      if (at.length == 1 && denseIds != null && row[at[0]] instanceof Long key) {
-        return id(key, null, -1, false); // only the batch's own rows add entities
-      }
       if (at.length == 1 && (row[at[0]] instanceof Long || row[at[0]] instanceof Integer)) {
         long key = ((Number) row[at[0]]).longValue();
-        int id = longIds.get(key);
-        if (id >= 0 || !add) {
-          return id;
-        }
-        id = newEntity(row);
-        longIds.put(key, id);
-        return id;
+        int id = longId(key);
+        return id >= 0 || !add ? id : addLong(key, row);
       }
       Object key = lookupKey(row);
       Integer id = ids.get(key);
@@ -323,8 +311,6 @@ public final class AggregationTransform {
     public void addAll(ColumnBatch rows) {
       long[] event = rows.longs(ev);
       long[] created = rows.longs(cr);
-      boolean longKeys = entities.singleLongKey(rows);
-      long[] keys = longKeys ? rows.longs(ctx.keyIndexes()[0]) : null;
       ColumnBatch.Kind[] kinds = new ColumnBatch.Kind[columns.length];
       boolean[] nullable = new boolean[columns.length];
       long[][] longs = new long[columns.length][];
@@ -344,7 +330,7 @@ public final class AggregationTransform {
         if (hopIndex < firstHop || hopIndex > lastHop) {
           continue;
         }
-        int entity = longKeys ? entities.id(keys[r], rows, r, false) : entities.id(rows, r, false);
+        int entity = entities.id(rows, r, false);
         int t = entity < 0 ? -1 : tile(entity, hopIndex);
         if (t < 0) {
           continue;

@@ -144,14 +144,7 @@ public final class FileSourceInput {
   private static List<CollectingSink> readParquet(
       ViewContext ctx, List<FileRef> files, List<Long> rows) {
     int threads = Math.min(files.size(), Runtime.getRuntime().availableProcessors());
-    if (threads <= 1) {
-      List<CollectingSink> parts = new ArrayList<>();
-      for (int i = 0; i < files.size(); i++) {
-        parts.add(readParquet(ctx, files.get(i), rows.get(i)));
-      }
-      return parts;
-    }
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
     try {
       List<Future<CollectingSink>> reads = new ArrayList<>();
       for (int i = 0; i < files.size(); i++) {

@@ -163,11 +163,6 @@ public final class ColumnBatch extends AbstractList<Object[]> implements RandomA
     return new ColumnBatch(out, n);
   }
 
-  /** An empty batch of {@code layout}'s rows. */
-  public static ColumnBatch empty(CuratedLayout layout) {
-    return builder(layout).build();
-  }
-
   /**
    * One column's values. OBJECT columns hold null as null; the primitive ones mark null rows in a
    * bitmap (a set bit), which a built batch drops when no row is null.

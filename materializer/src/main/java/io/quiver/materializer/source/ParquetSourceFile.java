@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ColumnReader;
 import org.apache.parquet.io.InputFile;
@@ -58,12 +59,7 @@ public final class ParquetSourceFile {
 
   /** The file's rows by its footer (rejected rows included). */
   public static long rowCount(FileRef file) {
-    try (ParquetColumns in = ParquetColumns.open(input(file))) {
-      return in.rowCount();
-    } catch (IOException | RuntimeException e) {
-      throw new SourceReadException(
-          "file " + file.path() + " is not readable Parquet: " + e.getMessage(), e);
-    }
+    return fromFooter(file, ParquetColumns::rowCount);
   }
 
   /**
@@ -245,8 +241,13 @@ public final class ParquetSourceFile {
   }
 
   private static MessageType footer(FileRef file) {
+    return fromFooter(file, ParquetColumns::schema);
+  }
+
+  /** What {@code read} takes from the file's footer; an unreadable file fails naming it. */
+  private static <T> T fromFooter(FileRef file, Function<ParquetColumns, T> read) {
     try (ParquetColumns in = ParquetColumns.open(input(file))) {
-      return in.schema();
+      return read.apply(in);
     } catch (IOException | RuntimeException e) {
       throw new SourceReadException(
           "file " + file.path() + " is not readable Parquet: " + e.getMessage(), e);
