@@ -166,6 +166,50 @@ class OnlineScriptsRedisTest {
   }
 
   @Test
+  void callsOfMoreTilesThanOneChunkKeepTheRulesPerTileAndForRepeatedStarts() {
+    TilePut tiles = new TilePut("demo", "clicks", 1, null, Duration.ofMinutes(5), null);
+    // stored first: even starts created at 10, so a tile created at 9 must not replace them
+    List<Tile> first = new ArrayList<>();
+    for (int i = 0; i < 3000; i += 2) {
+      first.add(tile(i * 5 * MINUTE, 10, "old" + i));
+    }
+    write(tiles.call(user, first));
+    List<Tile> second = new ArrayList<>();
+    Map<Long, String> expected = new TreeMap<>();
+    for (int i = 0; i < 3000; i++) {
+      long start = i * 5 * MINUTE;
+      second.add(tile(start, 9, "new" + i)); // wins only where nothing was stored
+      expected.put(start, i % 2 == 0 ? "old" + i : "new" + i);
+    }
+    // repeated starts in one call, in its first and its last chunk: the later wins when it is
+    // created at least as late as the tile it meets, stored or written earlier in the call
+    second.add(tile(1 * 5 * MINUTE, 8, "stale repeat"));
+    second.add(tile(2999 * 5 * MINUTE, 9, "equal repeat"));
+    second.add(tile(4 * 5 * MINUTE, 11, "newer repeat"));
+    expected.put(2999 * 5 * MINUTE, "equal repeat");
+    expected.put(4 * 5 * MINUTE, "newer repeat");
+
+    assertThat(write(tiles.call(user, second))).isEqualTo(1500L + 2);
+    assertThat(storedTiles("clicks")).isEqualTo(expected);
+  }
+
+  @Test
+  void aCallWithAMalformedTileWritesNothing() {
+    TilePut tiles = new TilePut("demo", "clicks", 1, null, Duration.ofMinutes(5), null);
+    ScriptCall good = tiles.call(user, List.of(tile(0, 1, "a"), tile(5 * MINUTE, 1, "b")));
+    List<byte[]> args = new ArrayList<>(good.args());
+    args.add("600000000".getBytes(StandardCharsets.US_ASCII));
+    args.add(new byte[] {1, 2, 3}); // shorter than a tile's header
+    ScriptCall bad = new ScriptCall(good.script(), good.keys(), args);
+
+    Object reply = run(bad.eval());
+
+    assertThat(reply).isInstanceOf(RespClient.Error.class);
+    assertThat(((RespClient.Error) reply).message()).contains("tile too short: 3 bytes");
+    assertThat(storedTiles("clicks")).isEmpty();
+  }
+
+  @Test
   void lifetimeWindowsKeepEveryTile() {
     TilePut tiles = new TilePut("demo", "clicks", 1, null, Duration.ofMinutes(5), null);
     write(tiles.call(user, List.of(tile(0, 1, "first"))));
