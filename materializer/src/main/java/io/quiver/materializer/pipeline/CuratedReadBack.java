@@ -2,7 +2,6 @@ package io.quiver.materializer.pipeline;
 
 import io.quiver.materializer.source.ColumnBatch;
 import io.quiver.offline.RowKey;
-import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -116,63 +115,6 @@ public final class CuratedReadBack {
             }
           }
         });
-  }
-
-  /**
-   * The batch's rows by 64-bit hash (rows sharing one chained), each marked when it turns out to be
-   * a repeat within the batch or a row already committed.
-   */
-  private static final class BatchRows {
-    private final ColumnBatch rows;
-    private final Long2IntOpenHashMap head;
-    private final int[] next;
-    private final boolean[] dropped;
-
-    BatchRows(ColumnBatch rows, IntToLongFunction hash) {
-      this.rows = rows;
-      int n = rows.size();
-      this.next = new int[n];
-      this.dropped = new boolean[n];
-      this.head = new Long2IntOpenHashMap(n);
-      head.defaultReturnValue(-1);
-      for (int i = 0; i < n; i++) {
-        long h = hash.applyAsLong(i);
-        // rows sharing a hash are compared built (a repeat within the batch, or a collision)
-        if (head.get(h) >= 0 && find(rows.get(i), h) >= 0) {
-          dropped[i] = true; // a repeat of an earlier row of the batch
-        } else {
-          next[i] = head.put(h, i);
-        }
-      }
-    }
-
-    /** The batch's first row equal to {@code row}, or -1. */
-    private int find(Object[] row, long h) {
-      for (int i = head.get(h); i >= 0; i = next[i]) {
-        if (rows.rowEquals(i, row)) {
-          return i;
-        }
-      }
-      return -1;
-    }
-
-    void markCommitted(Object[] row, long h) {
-      int i = find(row, h);
-      if (i >= 0) {
-        dropped[i] = true;
-      }
-    }
-
-    ColumnBatch fresh() {
-      int[] kept = new int[dropped.length];
-      int n = 0;
-      for (int i = 0; i < dropped.length; i++) {
-        if (!dropped[i]) {
-          kept[n++] = i;
-        }
-      }
-      return rows.select(kept, n);
-    }
   }
 
   private static List<CuratedEvents.Range> hours(ViewContext ctx, ColumnBatch rows) {

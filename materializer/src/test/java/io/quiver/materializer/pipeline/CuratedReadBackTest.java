@@ -115,6 +115,56 @@ class CuratedReadBackTest {
     assertThat(reads[0]).isEqualTo(1);
   }
 
+  /**
+   * Many rows, a third of them repeats, some committed: the fresh rows are exactly the first
+   * occurrences of the rows not committed, in order (a brute-force pass over a set of row keys),
+   * under the real hash and under one with 7 values, where rows of different content share hashes
+   * in every part of the table.
+   */
+  @Test
+  void keepsTheFirstOfEachRowNotCommittedLikeABruteForcePass() {
+    java.util.Random random = new java.util.Random(11);
+    List<Object[]> rows = new ArrayList<>();
+    for (int i = 0; i < 20_000; i++) {
+      rows.add(
+          random.nextInt(3) == 0 && !rows.isEmpty()
+              ? rows.get(random.nextInt(rows.size())).clone()
+              : row(random.nextInt(5_000), random.nextInt(4)));
+    }
+    List<Object[]> committed = new ArrayList<>();
+    for (int i = 0; i < 2_000; i++) {
+      committed.add(
+          random.nextBoolean()
+              ? rows.get(random.nextInt(rows.size())).clone()
+              : row(random.nextInt(5_000), 9));
+    }
+    java.util.Set<RowKey> seen = new java.util.HashSet<>();
+    committed.forEach(r -> seen.add(new RowKey(r)));
+    List<Object[]> expected = new ArrayList<>();
+    for (Object[] r : rows) {
+      if (seen.add(new RowKey(r))) {
+        expected.add(r);
+      }
+    }
+    ColumnBatch batch = batch(rows.toArray(Object[][]::new));
+    List<ToLongFunction<Object[]>> hashes =
+        List.of(RowKey::hash64, r -> Math.floorMod(RowKey.hash64(r), 7) * 0x9E3779B97F4A7C15L);
+    for (ToLongFunction<Object[]> hash : hashes) {
+      ColumnBatch fresh =
+          CuratedReadBack.fresh(
+              (ranges, sink) -> committed.forEach(sink),
+              ALL,
+              batch,
+              null,
+              hash,
+              hash == hashes.get(0) ? batch::hash64 : i -> hash.applyAsLong(batch.get(i)));
+
+      assertThat(fresh)
+          .usingElementComparator(CuratedReadBackTest::compare)
+          .containsExactlyElementsOf(expected);
+    }
+  }
+
   private static int compare(Object[] a, Object[] b) {
     return java.util.Arrays.deepEquals(a, b) ? 0 : 1;
   }
