@@ -1,8 +1,7 @@
 package io.quiver.materializer.pipeline;
 
 import io.quiver.core.aggregate.Aggregator;
-import io.quiver.core.aggregate.PartialAggregate;
-import io.quiver.core.aggregate.PartialAggregateCodec;
+import io.quiver.core.aggregate.PartialArray;
 import io.quiver.core.aggregate.TilePayloadCodec;
 import io.quiver.core.model.Aggregation;
 import io.quiver.core.model.Field;
@@ -13,7 +12,9 @@ import io.quiver.core.online.TilePut;
 import io.quiver.core.value.BinaryWriter;
 import io.quiver.core.value.EpochMicros;
 import io.quiver.materializer.source.ColumnBatch;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
+import it.unimi.dsi.fastutil.longs.LongArrayList;
 import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -173,23 +174,6 @@ public final class AggregationTransform {
     }
   }
 
-  /** One tile being rebuilt: its entity id and hop start, partials and greatest created time. */
-  private static final class Acc {
-    final int entity;
-    final long start;
-    final PartialAggregate[] partials;
-    long created = Long.MIN_VALUE;
-
-    Acc(int entity, long start, List<Aggregator> aggregators) {
-      this.entity = entity;
-      this.start = start;
-      this.partials = new PartialAggregate[aggregators.size()];
-      for (int i = 0; i < partials.length; i++) {
-        partials[i] = aggregators.get(i).empty();
-      }
-    }
-  }
-
   /**
    * The tiles a batch touches, to be filled with every distinct curated event of their hops: the
    * committed ones read back and the batch's new ones, each exactly once, through {@link #add}.
@@ -197,7 +181,13 @@ public final class AggregationTransform {
   public static final class Tiles {
     private final ViewContext ctx;
     private final Entities entities;
-    private final List<Acc> tiles = new ArrayList<>();
+    // tile t: its entity, hop start, greatest created time (MIN_VALUE until an event reaches it)
+    // and one partial state per aggregation, all by index: objects per tile and aggregation, at
+    // random, were a dependent cache miss each
+    private final IntArrayList tileEntity = new IntArrayList();
+    private final LongArrayList tileStart = new LongArrayList();
+    private final long[] created;
+    private final PartialArray[] partials;
     // a tile by entity and hop: an array over (entity, hop in the batch's span) when that is
     // small next to the batch (at most 8 bytes a row), else a map; array reads, unlike the map's
     // probes, were not a cache miss per row
@@ -205,7 +195,6 @@ public final class AggregationTransform {
     private final int span;
     private final Long2IntOpenHashMap index;
     private final List<CuratedEvents.Range> ranges;
-    private final List<Aggregator> aggregators;
     private final int[] columns;
     private final int ev;
     private final int cr;
@@ -221,7 +210,6 @@ public final class AggregationTransform {
       this.hopMicros = hop.toNanos() / 1000;
       this.ev = ctx.layout().eventTimeIndex();
       this.cr = ctx.layout().createdTimeIndex();
-      this.aggregators = aggregators(ctx);
       this.columns = columns(ctx);
       this.entities = new Entities(ctx);
       entities.prepare(batch);
@@ -253,13 +241,21 @@ public final class AggregationTransform {
       for (int r = 0; r < ids.length; r++) {
         if (tile(ids[r], hops[r]) < 0) {
           if (dense) {
-            denseTiles[ids[r] * span + (int) (hops[r] - firstHop)] = tiles.size();
+            denseTiles[ids[r] * span + (int) (hops[r] - firstHop)] = tileEntity.size();
           } else {
-            index.put(key(ids[r], hops[r]), tiles.size());
+            index.put(key(ids[r], hops[r]), tileEntity.size());
           }
-          tiles.add(new Acc(ids[r], hops[r] * hopMicros, aggregators));
+          tileEntity.add(ids[r]);
+          tileStart.add(hops[r] * hopMicros);
           starts.add(hops[r] * hopMicros);
         }
+      }
+      this.created = new long[tileEntity.size()];
+      Arrays.fill(created, Long.MIN_VALUE);
+      List<Aggregator> aggregators = aggregators(ctx);
+      this.partials = new PartialArray[aggregators.size()];
+      for (int i = 0; i < partials.length; i++) {
+        partials[i] = PartialArray.of(aggregators.get(i), tileEntity.size());
       }
       long[] sorted = starts.toLongArray();
       Arrays.sort(sorted);
@@ -296,11 +292,10 @@ public final class AggregationTransform {
       if (t < 0) {
         return;
       }
-      Acc acc = tiles.get(t);
       Instant c = (Instant) row[cr];
-      acc.created = Math.max(acc.created, EpochMicros.of(c));
+      created[t] = Math.max(created[t], EpochMicros.of(c));
       for (int i = 0; i < columns.length; i++) {
-        acc.partials[i].update(e, c, row[columns[i]]);
+        partials[i].update(t, e, c, row[columns[i]]);
       }
     }
 
@@ -310,46 +305,58 @@ public final class AggregationTransform {
      */
     public void addAll(ColumnBatch rows) {
       long[] event = rows.longs(ev);
-      long[] created = rows.longs(cr);
-      ColumnBatch.Kind[] kinds = new ColumnBatch.Kind[columns.length];
-      boolean[] nullable = new boolean[columns.length];
-      long[][] longs = new long[columns.length][];
-      double[][] doubles = new double[columns.length][];
-      for (int i = 0; i < columns.length; i++) {
-        kinds[i] = rows.kind(columns[i]);
-        nullable[i] = rows.hasNulls(columns[i]);
-        switch (kinds[i]) {
-          case LONG, TIME -> longs[i] = rows.longs(columns[i]);
-          case DOUBLE -> doubles[i] = rows.doubles(columns[i]);
-          case OBJECT -> {}
+      long[] createdAt = rows.longs(cr);
+      int[] tileOf = new int[rows.size()]; // -1: a row of no tile the batch touched
+      for (int r = 0; r < rows.size(); r++) {
+        long hopIndex = Math.floorDiv(event[r], hopMicros);
+        int entity = hopIndex < firstHop || hopIndex > lastHop ? -1 : entities.id(rows, r, false);
+        int t = entity < 0 ? -1 : tile(entity, hopIndex);
+        tileOf[r] = t;
+        if (t >= 0) {
+          created[t] = Math.max(created[t], createdAt[r]);
         }
       }
-      for (int r = 0; r < rows.size(); r++) {
-        long e = event[r];
-        long hopIndex = Math.floorDiv(e, hopMicros);
-        if (hopIndex < firstHop || hopIndex > lastHop) {
-          continue;
-        }
-        int entity = entities.id(rows, r, false);
-        int t = entity < 0 ? -1 : tile(entity, hopIndex);
-        if (t < 0) {
-          continue;
-        }
-        Acc acc = tiles.get(t);
-        long c = created[r];
-        acc.created = Math.max(acc.created, c);
-        for (int i = 0; i < columns.length; i++) {
-          int column = columns[i];
-          if (nullable[i] && rows.isNull(column, r)) {
-            continue;
+      // one aggregation at a time: a loop touches one partial array or two, not all of them
+      for (int i = 0; i < columns.length; i++) {
+        addColumn(rows, tileOf, event, createdAt, columns[i], partials[i]);
+      }
+    }
+
+    private static void addColumn(
+        ColumnBatch rows, int[] tileOf, long[] event, long[] created, int column, PartialArray p) {
+      boolean nullable = rows.hasNulls(column);
+      switch (rows.kind(column)) {
+        case LONG -> {
+          long[] values = rows.longs(column);
+          for (int r = 0; r < tileOf.length; r++) {
+            if (tileOf[r] >= 0 && !(nullable && rows.isNull(column, r))) {
+              p.updateLong(tileOf[r], event[r], created[r], values[r]);
+            }
           }
-          PartialAggregate p = acc.partials[i];
-          switch (kinds[i]) {
-            case LONG -> p.updateLong(e, c, longs[i][r]);
-            case TIME -> p.updateMicros(e, c, longs[i][r]);
-            case DOUBLE -> p.updateDouble(e, c, doubles[i][r]);
-            case OBJECT ->
-                p.update(EpochMicros.toInstant(e), EpochMicros.toInstant(c), rows.value(column, r));
+        }
+        case TIME -> {
+          long[] values = rows.longs(column);
+          for (int r = 0; r < tileOf.length; r++) {
+            if (tileOf[r] >= 0 && !(nullable && rows.isNull(column, r))) {
+              p.updateMicros(tileOf[r], event[r], created[r], values[r]);
+            }
+          }
+        }
+        case DOUBLE -> {
+          double[] values = rows.doubles(column);
+          for (int r = 0; r < tileOf.length; r++) {
+            if (tileOf[r] >= 0 && !(nullable && rows.isNull(column, r))) {
+              p.updateDouble(tileOf[r], event[r], created[r], values[r]);
+            }
+          }
+        }
+        case OBJECT -> {
+          for (int r = 0; r < tileOf.length; r++) {
+            Object v = tileOf[r] < 0 ? null : rows.value(column, r);
+            if (v != null) {
+              p.update(
+                  tileOf[r], EpochMicros.toInstant(event[r]), EpochMicros.toInstant(created[r]), v);
+            }
           }
         }
       }
@@ -357,8 +364,7 @@ public final class AggregationTransform {
 
     /** The offline tile rows and the online writes of the filled tiles; call once, last. */
     public FeatureBatch finish() {
-      tiles.removeIf(acc -> acc.created == Long.MIN_VALUE); // no event reached it
-      Encoded encoded = Encoded.of(tiles);
+      Encoded encoded = Encoded.of(tileEntity, tileStart, created, partials);
       return new FeatureBatch(
           offline(ctx, entities, encoded, hop), online(ctx, entities, encoded, hop), newest);
     }
@@ -380,28 +386,32 @@ public final class AggregationTransform {
 
   /**
    * The filled tiles with their partials encoded once (the offline row stores them one per column,
-   * the online payload concatenates them), in the order of the tiles, and no partial objects: each
-   * tile's are dropped as soon as they are encoded, so a batch of millions of tiles does not hold
-   * both forms at once.
+   * the online payload concatenates them), in the order of the tiles; a tile no event reached is
+   * left out.
    */
   private record Encoded(int[] entity, long[] start, long[] created, byte[][][] partials) {
-    /** Encodes {@code tiles} and empties the list. */
-    static Encoded of(List<Acc> tiles) {
-      int n = tiles.size();
+    static Encoded of(
+        IntArrayList entities, LongArrayList starts, long[] created, PartialArray[] states) {
+      int n = 0;
+      for (long c : created) {
+        n += c == Long.MIN_VALUE ? 0 : 1;
+      }
       Encoded out = new Encoded(new int[n], new long[n], new long[n], new byte[n][][]);
       BinaryWriter scratch = new BinaryWriter();
-      for (int t = 0; t < n; t++) {
-        Acc acc = tiles.set(t, null);
-        out.entity[t] = acc.entity;
-        out.start[t] = acc.start;
-        out.created[t] = acc.created;
-        byte[][] partials = new byte[acc.partials.length][];
-        for (int i = 0; i < partials.length; i++) {
-          partials[i] = PartialAggregateCodec.encode(acc.partials[i], scratch);
+      int k = 0;
+      for (int t = 0; t < created.length; t++) {
+        if (created[t] == Long.MIN_VALUE) {
+          continue;
         }
-        out.partials[t] = partials;
+        out.entity[k] = entities.getInt(t);
+        out.start[k] = starts.getLong(t);
+        out.created[k] = created[t];
+        byte[][] encoded = new byte[states.length][];
+        for (int i = 0; i < states.length; i++) {
+          encoded[i] = states[i].encode(t, scratch);
+        }
+        out.partials[k++] = encoded;
       }
-      tiles.clear();
       return out;
     }
 
