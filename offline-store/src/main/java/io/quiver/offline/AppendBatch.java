@@ -1,11 +1,17 @@
 package io.quiver.offline;
 
+import io.quiver.core.model.ValueType;
+import io.quiver.core.value.EpochMicros;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 import org.apache.iceberg.AppendFiles;
@@ -24,10 +30,13 @@ import org.apache.iceberg.deletes.EqualityDeleteWriter;
 import org.apache.iceberg.deletes.PositionDeleteWriter;
 import org.apache.iceberg.encryption.EncryptedOutputFile;
 import org.apache.iceberg.exceptions.CommitStateUnknownException;
+import org.apache.iceberg.io.ClusteredDataWriter;
+import org.apache.iceberg.io.DataWriteResult;
 import org.apache.iceberg.io.DataWriter;
 import org.apache.iceberg.io.FanoutDataWriter;
 import org.apache.iceberg.io.FileWriterFactory;
 import org.apache.iceberg.io.OutputFileFactory;
+import org.apache.iceberg.io.PartitioningWriter;
 import org.apache.iceberg.parquet.Parquet;
 import org.apache.iceberg.types.Types;
 import org.apache.iceberg.util.PropertyUtil;
@@ -59,6 +68,20 @@ public final class AppendBatch {
    */
   public AppendResult append(
       TableSpec spec, String batchId, Iterable<Object[]> rows, Map<String, String> summary) {
+    return append(spec, batchId, summary, table -> write(table, spec, rows));
+  }
+
+  /**
+   * The same for rows held by column: each day's rows go to their partition's file in the order
+   * given, read in place (no row arrays, no partition computed and looked up per row).
+   */
+  public AppendResult append(
+      TableSpec spec, String batchId, ColumnarRows rows, Map<String, String> summary) {
+    return append(spec, batchId, summary, table -> write(table, spec, rows));
+  }
+
+  private AppendResult append(
+      TableSpec spec, String batchId, Map<String, String> summary, Function<Table, Written> write) {
     if (batchId == null || batchId.isBlank()) {
       throw new IllegalArgumentException("batch id must not be blank");
     }
@@ -67,7 +90,7 @@ public final class AppendBatch {
     if (existing.isPresent()) {
       return AppendResult.alreadyCommitted(spec.identifier(), batchId, existing.get().snapshotId());
     }
-    Written written = write(table, spec, rows);
+    Written written = write.apply(table);
     long snapshotId = commit(table, batchId, summary, written.files());
     return new AppendResult(
         spec.identifier(), batchId, snapshotId, true, written.rows(), written.files().size());
@@ -88,7 +111,8 @@ public final class AppendBatch {
     Schema schema = table.schema();
     RowMapper row = new RowMapper(spec, schema);
     PartitionKey partition = new PartitionKey(table.spec(), schema);
-    FanoutDataWriter<StructLike> writer = newWriter(table, schema);
+    FanoutDataWriter<StructLike> writer =
+        new FanoutDataWriter<>(files(table), names(table), table.io(), targetSize(table));
     long count = 0;
     try (writer) {
       for (Object[] values : rows) {
@@ -100,26 +124,154 @@ public final class AppendBatch {
     } catch (IOException e) {
       throw new UncheckedIOException("writing to " + spec.identifier() + " failed", e);
     } catch (RuntimeException e) {
-      closeQuietly(writer);
-      try {
-        deleteQuietly(table, writer.result().dataFiles());
-      } catch (RuntimeException noResult) {
-        e.addSuppressed(noResult);
-      }
+      abandon(table, writer, e);
       throw e;
     }
     return new Written(writer.result().dataFiles(), count);
   }
 
-  private static FanoutDataWriter<StructLike> newWriter(Table table, Schema schema) {
-    OutputFileFactory names =
-        OutputFileFactory.builderFor(table, 0, 0).format(FileFormat.PARQUET).build();
-    long targetSize =
-        PropertyUtil.propertyAsLong(
-            table.properties(),
-            TableProperties.WRITE_TARGET_FILE_SIZE_BYTES,
-            TableProperties.WRITE_TARGET_FILE_SIZE_BYTES_DEFAULT);
-    return new FanoutDataWriter<>(new InternalParquetFiles(table), names, table.io(), targetSize);
+  private static final long DAY_MICROS = 86_400_000_000L;
+
+  private static Written write(Table table, TableSpec spec, ColumnarRows rows) {
+    Schema schema = table.schema();
+    int at = spec.columns().stream().map(Column::name).toList().indexOf(spec.partitionColumn());
+    if (!partitionedByDayOf(table, spec.partitionColumn())) {
+      return write(table, spec, asArrays(spec, rows)); // a table partitioned otherwise since
+    }
+    ColumnRow row = new ColumnRow(spec, schema, rows);
+    int[][] days = byDay(rows, at, spec.partitionColumn());
+    PartitionKey partition = new PartitionKey(table.spec(), schema);
+    ClusteredDataWriter<StructLike> writer =
+        new ClusteredDataWriter<>(files(table), names(table), table.io(), targetSize(table));
+    try (writer) {
+      for (int[] day : days) {
+        partition.set(0, Math.toIntExact(Math.floorDiv(rows.micros(at, day[0]), DAY_MICROS)));
+        for (int r : day) {
+          row.at(r);
+          writer.write(row, table.spec(), partition);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing to " + spec.identifier() + " failed", e);
+    } catch (RuntimeException e) {
+      abandon(table, writer, e);
+      throw e;
+    }
+    return new Written(writer.result().dataFiles(), rows.size());
+  }
+
+  /**
+   * Whether the table is partitioned by the day of {@code column} alone, as EnsureTable makes it.
+   */
+  private static boolean partitionedByDayOf(Table table, String column) {
+    PartitionSpec spec = table.spec();
+    Types.NestedField field = table.schema().findField(column);
+    return field != null
+        && spec.fields().size() == 1
+        && spec.fields().get(0).sourceId() == field.fieldId()
+        && spec.fields().get(0).transform().toString().equals("day");
+  }
+
+  /**
+   * The rows' indexes by day of column {@code at}, days in ascending order, each day's rows in
+   * their order; a null there fails, as it would in a row.
+   */
+  private static int[][] byDay(ColumnarRows rows, int at, String name) {
+    int n = rows.size();
+    int[] slotOf = new int[n];
+    Map<Long, Integer> slots = new HashMap<>();
+    List<Long> days = new ArrayList<>();
+    int[] counts = new int[0];
+    int last = -1;
+    long lastDay = 0;
+    for (int r = 0; r < n; r++) {
+      if (rows.isNull(at, r)) {
+        throw new IllegalArgumentException("column " + name + " must not be null");
+      }
+      long day = Math.floorDiv(rows.micros(at, r), DAY_MICROS);
+      if (last < 0 || day != lastDay) { // rows mostly come in runs of one day: few lookups
+        last = slots.computeIfAbsent(day, d -> days.size());
+        if (last == days.size()) {
+          days.add(day);
+          counts = Arrays.copyOf(counts, days.size());
+        }
+        lastDay = day;
+      }
+      slotOf[r] = last;
+      counts[last]++;
+    }
+    Integer[] ascending = new Integer[days.size()];
+    for (int d = 0; d < ascending.length; d++) {
+      ascending[d] = d;
+    }
+    Arrays.sort(ascending, Comparator.comparingLong(days::get));
+    int[][] bySlot = new int[days.size()][];
+    for (int d = 0; d < bySlot.length; d++) {
+      bySlot[d] = new int[counts[d]];
+    }
+    int[] filled = new int[days.size()];
+    for (int r = 0; r < n; r++) {
+      bySlot[slotOf[r]][filled[slotOf[r]]++] = r;
+    }
+    int[][] out = new int[days.size()][];
+    for (int d = 0; d < out.length; d++) {
+      out[d] = bySlot[ascending[d]];
+    }
+    return out;
+  }
+
+  /** The rows as arrays of canonical values, for the general path. */
+  private static Iterable<Object[]> asArrays(TableSpec spec, ColumnarRows rows) {
+    List<Column> columns = spec.columns();
+    return () ->
+        IntStream.range(0, rows.size())
+            .mapToObj(
+                r -> {
+                  Object[] row = new Object[columns.size()];
+                  for (int c = 0; c < row.length; c++) {
+                    if (rows.isNull(c, r)) {
+                      continue;
+                    }
+                    row[c] =
+                        columns.get(c).type() == ValueType.TIMESTAMP
+                            ? EpochMicros.toInstant(rows.micros(c, r))
+                            : rows.value(c, r);
+                  }
+                  return row;
+                })
+            .iterator();
+  }
+
+  /** Deletes what a failed write left, keeping {@code failure} the error reported. */
+  private static void abandon(
+      Table table,
+      PartitioningWriter<StructLike, DataWriteResult> writer,
+      RuntimeException failure) {
+    try {
+      writer.close();
+    } catch (IOException | RuntimeException ignored) {
+      // the original failure is the one to report
+    }
+    try {
+      deleteQuietly(table, writer.result().dataFiles());
+    } catch (RuntimeException noResult) {
+      failure.addSuppressed(noResult);
+    }
+  }
+
+  private static FileWriterFactory<StructLike> files(Table table) {
+    return new InternalParquetFiles(table);
+  }
+
+  private static OutputFileFactory names(Table table) {
+    return OutputFileFactory.builderFor(table, 0, 0).format(FileFormat.PARQUET).build();
+  }
+
+  private static long targetSize(Table table) {
+    return PropertyUtil.propertyAsLong(
+        table.properties(),
+        TableProperties.WRITE_TARGET_FILE_SIZE_BYTES,
+        TableProperties.WRITE_TARGET_FILE_SIZE_BYTES_DEFAULT);
   }
 
   /**
@@ -173,14 +325,6 @@ public final class AppendBatch {
     return snapshotOfBatch(table, batchId).orElseThrow().snapshotId();
   }
 
-  private static void closeQuietly(FanoutDataWriter<?> writer) {
-    try {
-      writer.close();
-    } catch (IOException | RuntimeException ignored) {
-      // the original failure is the one to report
-    }
-  }
-
   /** Removes files this call wrote but did not commit: they belong to no snapshot. */
   private static void deleteQuietly(Table table, List<DataFile> files) {
     for (DataFile file : files) {
@@ -193,18 +337,17 @@ public final class AppendBatch {
   }
 
   /**
-   * A row in spec order seen as a struct of the table schema, each value converted to Iceberg's
-   * internal representation as the writer asks for it.
+   * Where each field of the table schema is in the spec's column order, how its canonical values
+   * convert to Iceberg's internal representation, and which spec columns must not be null.
    */
-  private static final class RowMapper implements StructLike {
-    private final int[] specIndex;
-    private final UnaryOperator<Object>[] converters;
-    private final List<Column> columns;
-    private final int[] required;
-    private Object[] row;
+  private static final class Mapping {
+    final List<Column> columns;
+    final int[] specIndex;
+    final UnaryOperator<Object>[] converters;
+    final int[] required;
 
     @SuppressWarnings("unchecked")
-    RowMapper(TableSpec spec, Schema schema) {
+    Mapping(TableSpec spec, Schema schema) {
       columns = spec.columns();
       List<Types.NestedField> fields = schema.columns();
       specIndex = new int[fields.size()];
@@ -222,15 +365,36 @@ public final class AppendBatch {
               .toArray();
     }
 
+    IllegalArgumentException nullIn(int column) {
+      return new IllegalArgumentException(
+          "column " + columns.get(column).name() + " must not be null");
+    }
+  }
+
+  /**
+   * A row in spec order seen as a struct of the table schema, each value converted to Iceberg's
+   * internal representation as the writer asks for it.
+   */
+  private static final class RowMapper implements StructLike {
+    private final Mapping mapping;
+    private Object[] row;
+
+    RowMapper(TableSpec spec, Schema schema) {
+      mapping = new Mapping(spec, schema);
+    }
+
     void set(Object[] values) {
-      if (values.length != columns.size()) {
+      if (values.length != mapping.columns.size()) {
         throw new IllegalArgumentException(
-            "row has " + values.length + " values, the table spec " + columns.size() + " columns");
+            "row has "
+                + values.length
+                + " values, the table spec "
+                + mapping.columns.size()
+                + " columns");
       }
-      for (int i : required) {
+      for (int i : mapping.required) {
         if (values[i] == null) {
-          throw new IllegalArgumentException(
-              "column " + columns.get(i).name() + " must not be null");
+          throw mapping.nullIn(i);
         }
       }
       this.row = values;
@@ -238,14 +402,65 @@ public final class AppendBatch {
 
     @Override
     public int size() {
-      return specIndex.length;
+      return mapping.specIndex.length;
     }
 
     @Override
     public <T> T get(int pos, Class<T> javaClass) {
-      int i = specIndex[pos];
+      int i = mapping.specIndex[pos];
       Object value = i < 0 ? null : row[i];
-      return javaClass.cast(value == null ? null : converters[pos].apply(value));
+      return javaClass.cast(value == null ? null : mapping.converters[pos].apply(value));
+    }
+
+    @Override
+    public <T> void set(int pos, T value) {
+      throw new UnsupportedOperationException("a row being written is read-only");
+    }
+  }
+
+  /**
+   * Row {@link #at} of columnar rows seen as a struct of the table schema: timestamps go to the
+   * writer as the microseconds they are held in, other values converted as in {@link RowMapper}.
+   */
+  private static final class ColumnRow implements StructLike {
+    private final Mapping mapping;
+    private final ColumnarRows rows;
+    private final boolean[] timestamp; // by spec column
+    private int row;
+
+    ColumnRow(TableSpec spec, Schema schema, ColumnarRows rows) {
+      this.mapping = new Mapping(spec, schema);
+      this.rows = rows;
+      this.timestamp = new boolean[mapping.columns.size()];
+      for (int i = 0; i < timestamp.length; i++) {
+        timestamp[i] = mapping.columns.get(i).type() == ValueType.TIMESTAMP;
+      }
+    }
+
+    void at(int r) {
+      for (int i : mapping.required) {
+        if (rows.isNull(i, r)) {
+          throw mapping.nullIn(i);
+        }
+      }
+      this.row = r;
+    }
+
+    @Override
+    public int size() {
+      return mapping.specIndex.length;
+    }
+
+    @Override
+    public <T> T get(int pos, Class<T> javaClass) {
+      int i = mapping.specIndex[pos];
+      if (i < 0 || rows.isNull(i, row)) {
+        return null;
+      }
+      if (timestamp[i]) {
+        return javaClass.cast(rows.micros(i, row));
+      }
+      return javaClass.cast(mapping.converters[pos].apply(rows.value(i, row)));
     }
 
     @Override

@@ -63,8 +63,8 @@ public final class IcebergOfflineStore implements AutoCloseable {
    * large batch is not hashed twice.
    */
   public AppendResult appendCuratedDistinct(
-      CuratedTableSpec spec, String batchId, Iterable<Object[]> rows) {
-    return appendBatch.append(spec, batchId, rows);
+      CuratedTableSpec spec, String batchId, ColumnarRows rows) {
+    return appendBatch.append(spec, batchId, rows, Map.of());
   }
 
   public TablePlan plan(TableIdentifier table, Long snapshotIdOrNull) {

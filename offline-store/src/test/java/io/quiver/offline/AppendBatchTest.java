@@ -297,6 +297,75 @@ class AppendBatchTest {
         .hasMessageContaining("column user_id must not be null");
   }
 
+  @Test
+  void rowsHeldByColumnReadBackAsTheRowsAppendedAsArraysOneFilePerDay() {
+    FeatureTableSpec byColumn = allTypes();
+    FeatureTableSpec byRow = FeatureTableSpec.select(project, "by_row", 1, KEYS, ALL_TYPES);
+    List<Object[]> rows = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      Object[] row = allTypesRows().get(i % 2).clone();
+      row[0] = "u" + i;
+      // days interleaved, so the append must group them
+      Instant event = at("2026-01-01T10:00:00.000001Z").plusSeconds(86_400L * ((i * 7) % 3) + i);
+      row[1] = event;
+      row[2] = event.plusMillis(i);
+      rows.add(row);
+    }
+
+    AppendResult result =
+        new AppendBatch(store.catalog())
+            .append(byColumn, "b1", new ArrayRows(byColumn, rows), Map.of());
+    store.append(byRow, "b1", rows);
+
+    assertThat(result.rows()).isEqualTo(300);
+    assertThat(result.files()).as("one file per day partition").isEqualTo(3);
+    assertThat(sortedScan(byColumn))
+        .containsExactlyElementsOf(
+            rows.stream()
+                .map(r -> comparable(byColumn.columns(), r))
+                .sorted(Comparator.comparing(r -> (String) r.get("user_id")))
+                .toList())
+        .containsExactlyElementsOf(sortedScan(byRow));
+  }
+
+  @Test
+  void rowsHeldByColumnWithANullRequiredValueFailNamingTheColumnAndCommitNothing() {
+    FeatureTableSpec spec = allTypes();
+    List<Object[]> rows = new ArrayList<>(allTypesRows());
+    rows.get(1)[0] = null;
+    AppendBatch append = new AppendBatch(store.catalog());
+
+    assertThatThrownBy(() -> append.append(spec, "b1", new ArrayRows(spec, rows), Map.of()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("column user_id must not be null");
+    assertThat(store.catalog().loadTable(spec.identifier()).snapshots()).isEmpty();
+  }
+
+  /** Rows of canonical values seen by column. */
+  private record ArrayRows(TableSpec spec, List<Object[]> rows) implements ColumnarRows {
+    @Override
+    public int size() {
+      return rows.size();
+    }
+
+    @Override
+    public boolean isNull(int column, int row) {
+      return rows.get(row)[column] == null;
+    }
+
+    @Override
+    public long micros(int column, int row) {
+      assertThat(spec.columns().get(column).type()).isEqualTo(ValueType.TIMESTAMP);
+      return io.quiver.core.value.EpochMicros.of((Instant) rows.get(row)[column]);
+    }
+
+    @Override
+    public Object value(int column, int row) {
+      assertThat(spec.columns().get(column).type()).isNotEqualTo(ValueType.TIMESTAMP);
+      return rows.get(row)[column];
+    }
+  }
+
   private List<Map<String, Object>> sortedScan(FeatureTableSpec spec) {
     return store.scan(spec.identifier(), null).stream()
         .map(TestStore::comparable)

@@ -4,6 +4,7 @@ import io.quiver.core.model.Field;
 import io.quiver.core.model.ValueType;
 import io.quiver.core.value.EpochMicros;
 import io.quiver.core.value.InvalidValueException;
+import io.quiver.offline.ColumnarRows;
 import io.quiver.offline.RowKey;
 import java.time.Instant;
 import java.util.AbstractList;
@@ -28,7 +29,8 @@ import java.util.RandomAccess;
  * the canonical values a row reader gives (Long, Instant, Double, ...), for the stages that take
  * rows one by one and keep none. The hot stages read the columns.
  */
-public final class ColumnBatch extends AbstractList<Object[]> implements RandomAccess {
+public final class ColumnBatch extends AbstractList<Object[]>
+    implements RandomAccess, ColumnarRows {
   private final Column[] columns;
   private final int size;
 
@@ -117,6 +119,12 @@ public final class ColumnBatch extends AbstractList<Object[]> implements RandomA
   /** A DOUBLE column's values, as {@link #longs}. */
   public double[] doubles(int column) {
     return Objects.requireNonNull(columns[column].doubles, "not a DOUBLE column");
+  }
+
+  /** A TIME column's non-null value, in epoch microseconds. */
+  @Override
+  public long micros(int column, int row) {
+    return longs(column)[row];
   }
 
   /** One value as a row would hold it: boxed, Instant for TIME, null where null. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.quiver.core.model.Field;
 import io.quiver.core.model.ValueType;
+import io.quiver.materializer.source.ColumnBatch;
 import io.quiver.materializer.source.CuratedLayout;
 import io.quiver.materializer.source.TestLayouts;
 import io.quiver.offline.IcebergOfflineStore;
@@ -45,6 +46,13 @@ class CuratedEventsTest {
 
   private static CuratedLayout layout(Field... schema) {
     return TestLayouts.of("at", null, List.of(schema));
+  }
+
+  /** Rows in curated layout, held by column as the materializer appends them. */
+  private static ColumnBatch columns(CuratedLayout layout, List<Object[]> rows) {
+    ColumnBatch.Builder batch = ColumnBatch.builder(layout);
+    rows.forEach(batch::add);
+    return batch.build();
   }
 
   private static Field f(String name, ValueType type) {
@@ -90,10 +98,10 @@ class CuratedEventsTest {
             list(i),
             i % 4 == 0 ? null : List.of((double) i, -1.5),
             at,
-            at.plusMillis(i % 3)
+            at // the layout declares no created time: the batch's is the event time
           });
     }
-    store.appendCuratedDistinct(layout.spec(PROJECT), "b1", rows);
+    store.appendCuratedDistinct(layout.spec(PROJECT), "b1", columns(layout, rows));
     assertThat(rowGroups(table)).as("row groups of the one data file").isGreaterThan(2);
 
     List<CuratedEvents.Range> ranges =
@@ -133,7 +141,9 @@ class CuratedEventsTest {
             f("ratio", ValueType.FLOAT));
     Instant at = T0.plusSeconds(60);
     store.appendCuratedDistinct(
-        before.spec(PROJECT), "b1", List.<Object[]>of(new Object[] {1L, at, 5, 1.5f, at, at}));
+        before.spec(PROJECT),
+        "b1",
+        columns(before, List.<Object[]>of(new Object[] {1L, at, 5, 1.5f, at, at})));
     CuratedLayout after =
         layout(
             f("id", ValueType.INT64),
@@ -142,7 +152,9 @@ class CuratedEventsTest {
             f("ratio", ValueType.DOUBLE),
             f("extra", ValueType.STRING));
     store.appendCuratedDistinct(
-        after.spec(PROJECT), "b2", List.<Object[]>of(new Object[] {2L, at, 6L, 2.5, "x", at, at}));
+        after.spec(PROJECT),
+        "b2",
+        columns(after, List.<Object[]>of(new Object[] {2L, at, 6L, 2.5, "x", at, at})));
 
     List<List<Object>> read = new ArrayList<>();
     CuratedEvents.current(catalog, PROJECT, after)
@@ -163,7 +175,9 @@ class CuratedEventsTest {
     CuratedLayout layout = layout(f("id", ValueType.INT64), f("at", ValueType.TIMESTAMP));
     Instant at = T0.plusSeconds(60);
     store.appendCuratedDistinct(
-        layout.spec(PROJECT), "b1", List.<Object[]>of(new Object[] {1L, at, at, at}));
+        layout.spec(PROJECT),
+        "b1",
+        columns(layout, List.<Object[]>of(new Object[] {1L, at, at, at})));
     Table table = catalog.loadTable(layout.spec(PROJECT).identifier());
     DataFile data = table.currentSnapshot().addedDataFiles(table.io()).iterator().next();
     DeleteFile deletes =
