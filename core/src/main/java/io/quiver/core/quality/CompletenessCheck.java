@@ -26,6 +26,21 @@ final class CompletenessCheck implements Check {
   }
 
   @Override
+  public void acceptLong(long value) {
+    nonNull++;
+  }
+
+  @Override
+  public void acceptMicros(long micros) {
+    nonNull++;
+  }
+
+  @Override
+  public void acceptDouble(double value) {
+    nonNull++;
+  }
+
+  @Override
   public CheckResult result(long rows, List<Long> history) {
     String expected = "≥ " + ValueText.number(min);
     String subject = "completeness of " + e.column();

@@ -28,6 +28,18 @@ final class MeanCheck implements Check {
   }
 
   @Override
+  public void acceptLong(long value) {
+    sum += (double) value; // as Long.doubleValue() on the row path
+    count++;
+  }
+
+  @Override
+  public void acceptDouble(double value) {
+    sum += value;
+    count++;
+  }
+
+  @Override
   public CheckResult result(long rows, List<Long> history) {
     String expected = Bounds.describe(column.type(), e.min(), e.max());
     String subject = "mean of " + e.column();

@@ -2,6 +2,7 @@ package io.quiver.core.quality;
 
 import io.quiver.core.model.Expectation;
 import io.quiver.core.model.Field;
+import io.quiver.core.value.EpochMicros;
 import java.util.List;
 
 /**
@@ -30,17 +31,41 @@ final class RangeCheck implements Check {
 
   @Override
   public void accept(Object value) {
-    if (value == null) {
-      return;
-    }
-    double x = NumericValue.of(column, value);
-    if ((lo != null && !(x >= lo)) || (hi != null && !(x <= hi))) {
+    if (value != null && take(NumericValue.of(column, value))) {
       outside.add(value);
     }
+  }
+
+  // the primitive paths box a value only to keep it as an example of an offending one
+
+  @Override
+  public void acceptLong(long value) {
+    if (take(value)) {
+      outside.add(value);
+    }
+  }
+
+  @Override
+  public void acceptMicros(long micros) {
+    if (take(micros)) {
+      outside.add(EpochMicros.toInstant(micros));
+    }
+  }
+
+  @Override
+  public void acceptDouble(double value) {
+    if (take(value)) {
+      outside.add(value);
+    }
+  }
+
+  /** Takes {@code x} into the batch's extreme; returns whether it lies outside the bounds. */
+  private boolean take(double x) {
     if (!Double.isNaN(x) && (!any || (lowest ? x < extreme : x > extreme))) {
       extreme = x;
       any = true;
     }
+    return (lo != null && !(x >= lo)) || (hi != null && !(x <= hi));
   }
 
   @Override

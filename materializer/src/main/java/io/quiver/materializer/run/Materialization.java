@@ -3,6 +3,7 @@ package io.quiver.materializer.run;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quiver.common.registry.RegistryClient;
+import io.quiver.core.model.Field;
 import io.quiver.core.model.SourceType;
 import io.quiver.core.quality.QualityProfiler;
 import io.quiver.core.quality.QualityReport;
@@ -22,6 +23,7 @@ import io.quiver.materializer.pipeline.SelectTransform;
 import io.quiver.materializer.pipeline.ViewContext;
 import io.quiver.materializer.sink.RedisOnlineStoreWriter;
 import io.quiver.materializer.source.ColumnBatch;
+import io.quiver.materializer.source.ColumnBatchValues;
 import io.quiver.materializer.source.FileRef;
 import io.quiver.materializer.source.PostgresSourceReader;
 import io.quiver.offline.IcebergOfflineStore;
@@ -293,12 +295,10 @@ public class Materialization {
     }
   }
 
-  private QualityReport gate(ViewContext ctx, List<Object[]> rows) {
-    QualityProfiler profiler =
-        QualityProfiler.of(ctx.view().expectations(), ctx.layout().rowFields());
-    for (Object[] row : rows) {
-      profiler.add(row);
-    }
+  private QualityReport gate(ViewContext ctx, ColumnBatch rows) {
+    List<Field> fields = ctx.layout().rowFields();
+    QualityProfiler profiler = QualityProfiler.of(ctx.view().expectations(), fields);
+    profiler.addColumns(rows.size(), ColumnBatchValues.of(rows, fields));
     return profiler.report(runs.recentRowCounts(ctx.project(), ctx.viewName(), 10));
   }
 
