@@ -364,7 +364,7 @@ public final class AggregationTransform {
 
     /** The offline tile rows and the online writes of the filled tiles; call once, last. */
     public FeatureBatch finish() {
-      Encoded encoded = Encoded.of(tileEntity, tileStart, created, partials);
+      Encoded encoded = Encoded.of(entities.size(), tileEntity, tileStart, created, partials);
       return new FeatureBatch(
           offline(ctx, entities, encoded, hop), online(ctx, entities, encoded, hop), newest);
     }
@@ -386,31 +386,49 @@ public final class AggregationTransform {
 
   /**
    * The filled tiles with their partials encoded once (the offline row stores them one per column,
-   * the online payload concatenates them), in the order of the tiles; a tile no event reached is
-   * left out.
+   * the online payload concatenates them), grouped by entity: entity {@code e}'s tiles are {@code
+   * [firstOf[e], firstOf[e + 1])}, in the order the batch met them. A tile no event reached is left
+   * out. (Encoded in entity order, an entity's tiles lie together in memory when its online call
+   * reads them, where the batch's order scattered them: a cache miss per tile and partial.)
    */
-  private record Encoded(int[] entity, long[] start, long[] created, byte[][][] partials) {
+  private record Encoded(
+      int[] firstOf, int[] entity, long[] start, long[] created, byte[][][] partials) {
     static Encoded of(
-        IntArrayList entities, LongArrayList starts, long[] created, PartialArray[] states) {
-      int n = 0;
-      for (long c : created) {
-        n += c == Long.MIN_VALUE ? 0 : 1;
-      }
-      Encoded out = new Encoded(new int[n], new long[n], new long[n], new byte[n][][]);
-      BinaryWriter scratch = new BinaryWriter();
-      int k = 0;
+        int entities,
+        IntArrayList tileEntity,
+        LongArrayList tileStart,
+        long[] created,
+        PartialArray[] states) {
+      // entity ids are dense: a counting sort groups the tiles by entity, keeping their order
+      int[] firstOf = new int[entities + 1];
       for (int t = 0; t < created.length; t++) {
-        if (created[t] == Long.MIN_VALUE) {
-          continue;
+        if (created[t] != Long.MIN_VALUE) {
+          firstOf[tileEntity.getInt(t) + 1]++;
         }
-        out.entity[k] = entities.getInt(t);
-        out.start[k] = starts.getLong(t);
+      }
+      for (int e = 0; e < entities; e++) {
+        firstOf[e + 1] += firstOf[e];
+      }
+      int n = firstOf[entities];
+      int[] order = new int[n];
+      int[] filled = Arrays.copyOf(firstOf, entities);
+      for (int t = 0; t < created.length; t++) {
+        if (created[t] != Long.MIN_VALUE) {
+          order[filled[tileEntity.getInt(t)]++] = t;
+        }
+      }
+      Encoded out = new Encoded(firstOf, new int[n], new long[n], new long[n], new byte[n][][]);
+      BinaryWriter scratch = new BinaryWriter();
+      for (int k = 0; k < n; k++) {
+        int t = order[k];
+        out.entity[k] = tileEntity.getInt(t);
+        out.start[k] = tileStart.getLong(t);
         out.created[k] = created[t];
         byte[][] encoded = new byte[states.length][];
         for (int i = 0; i < states.length; i++) {
           encoded[i] = states[i].encode(t, scratch);
         }
-        out.partials[k++] = encoded;
+        out.partials[k] = encoded;
       }
       return out;
     }
@@ -469,20 +487,7 @@ public final class AggregationTransform {
     }
     TilePut put = new TilePut(ctx.project(), ctx.viewName(), ctx.versionNumber(), window, hop, ttl);
     int schemaId = ctx.version().schemaId();
-    // entity ids are dense, so a counting sort groups the tiles by entity (keeping their order)
-    // with two int arrays instead of a map of boxed ids to lists
-    int[] firstOf = new int[entities.size() + 1];
-    for (int t = 0; t < tiles.size(); t++) {
-      firstOf[tiles.entity[t] + 1]++;
-    }
-    for (int e = 0; e < entities.size(); e++) {
-      firstOf[e + 1] += firstOf[e];
-    }
-    int[] order = new int[tiles.size()];
-    int[] filled = Arrays.copyOf(firstOf, entities.size());
-    for (int t = 0; t < tiles.size(); t++) {
-      order[filled[tiles.entity[t]]++] = t;
-    }
+    int[] firstOf = tiles.firstOf();
     int[] withTiles = new int[entities.size()]; // entities some event reached
     int n = 0;
     for (int e = 0; e < entities.size(); e++) {
@@ -497,8 +502,7 @@ public final class AggregationTransform {
       public ScriptCall get(int i) {
         int e = withTiles[i];
         List<Tile> list = new ArrayList<>(firstOf[e + 1] - firstOf[e]);
-        for (int k = firstOf[e]; k < firstOf[e + 1]; k++) {
-          int t = order[k];
+        for (int t = firstOf[e]; t < firstOf[e + 1]; t++) {
           byte[] payload = TilePayloadCodec.ofEncoded(tiles.partials[t]);
           list.add(new Tile(tiles.start[t], schemaId, tiles.created[t], payload));
         }
