@@ -52,9 +52,16 @@ public final class AppendBatch {
   public static final String BATCH_ID = "quiver.batch-id";
 
   private final EnsureTable ensureTable;
+  private final int rowsPerWriter;
 
   public AppendBatch(Catalog catalog) {
+    this(catalog, ROWS_PER_WRITER);
+  }
+
+  /** With writers side by side from {@code rowsPerWriter} rows a writer (tests: small batches). */
+  AppendBatch(Catalog catalog, int rowsPerWriter) {
     this.ensureTable = new EnsureTable(catalog);
+    this.rowsPerWriter = rowsPerWriter;
   }
 
   /** Rows are {@code Object[]} of canonical Java values in {@code spec.columns()} order. */
@@ -132,32 +139,114 @@ public final class AppendBatch {
 
   private static final long DAY_MICROS = 86_400_000_000L;
 
-  private static Written write(Table table, TableSpec spec, ColumnarRows rows) {
-    Schema schema = table.schema();
+  /**
+   * A columnar batch of at least this many rows a core is written by one writer a core, side by
+   * side, each a share of every day: the encoding of millions of rows is a core's work for seconds,
+   * while smaller batches keep to one file a day.
+   */
+  static final int ROWS_PER_WRITER = 1_000_000;
+
+  private Written write(Table table, TableSpec spec, ColumnarRows rows) {
     int at = spec.columns().stream().map(Column::name).toList().indexOf(spec.partitionColumn());
     if (!partitionedByDayOf(table, spec.partitionColumn())) {
       return write(table, spec, asArrays(spec, rows)); // a table partitioned otherwise since
     }
-    ColumnRow row = new ColumnRow(spec, schema, rows);
     int[][] days = byDay(rows, at, spec.partitionColumn());
-    PartitionKey partition = new PartitionKey(table.spec(), schema);
-    ClusteredDataWriter<StructLike> writer =
-        new ClusteredDataWriter<>(files(table), names(table), table.io(), targetSize(table));
-    try (writer) {
+    int pieces =
+        Math.max(
+            1, Math.min(Runtime.getRuntime().availableProcessors(), rows.size() / rowsPerWriter));
+    List<ClusteredDataWriter<StructLike>> writers = new ArrayList<>();
+    for (int k = 0; k < pieces; k++) {
+      writers.add(
+          new ClusteredDataWriter<>(files(table), names(table), table.io(), targetSize(table)));
+    }
+    Throwable[] failures = new Throwable[pieces];
+    Thread[] others = new Thread[pieces];
+    for (int k = 1; k < pieces; k++) {
+      int piece = k;
+      others[k] =
+          new Thread(
+              () -> failures[piece] = writePiece(table, spec, rows, at, days, piece, writers),
+              "offline-append-" + k);
+      others[k].start();
+    }
+    failures[0] = writePiece(table, spec, rows, at, days, 0, writers);
+    for (int k = 1; k < pieces; k++) {
+      joinUninterruptibly(others[k]);
+    }
+    Throwable failure = null;
+    for (Throwable f : failures) {
+      if (f != null && failure == null) {
+        failure = f;
+      } else if (f != null) {
+        failure.addSuppressed(f);
+      }
+    }
+    if (failure != null) {
+      for (ClusteredDataWriter<StructLike> writer : writers) {
+        abandon(table, writer, failure);
+      }
+      if (failure instanceof RuntimeException r) {
+        throw r;
+      }
+      if (failure instanceof Error e) {
+        throw e;
+      }
+      throw new UncheckedIOException(
+          "writing to " + spec.identifier() + " failed", (IOException) failure);
+    }
+    List<DataFile> files = new ArrayList<>();
+    writers.forEach(w -> files.addAll(w.result().dataFiles()));
+    return new Written(files, rows.size());
+  }
+
+  /**
+   * Writes piece {@code k} of {@code writers.size()}, the k-th share of each day's rows, and closes
+   * its writer; returns what it threw, if anything.
+   */
+  private static Throwable writePiece(
+      Table table,
+      TableSpec spec,
+      ColumnarRows rows,
+      int at,
+      int[][] days,
+      int k,
+      List<ClusteredDataWriter<StructLike>> writers) {
+    int pieces = writers.size();
+    ColumnRow row = new ColumnRow(spec, table.schema(), rows);
+    PartitionKey partition = new PartitionKey(table.spec(), table.schema());
+    try (ClusteredDataWriter<StructLike> writer = writers.get(k)) {
       for (int[] day : days) {
+        int from = (int) ((long) day.length * k / pieces);
+        int to = (int) ((long) day.length * (k + 1) / pieces);
+        if (from == to) {
+          continue;
+        }
         partition.set(0, Math.toIntExact(Math.floorDiv(rows.micros(at, day[0]), DAY_MICROS)));
-        for (int r : day) {
-          row.at(r);
+        for (int i = from; i < to; i++) {
+          row.at(day[i]);
           writer.write(row, table.spec(), partition);
         }
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("writing to " + spec.identifier() + " failed", e);
-    } catch (RuntimeException e) {
-      abandon(table, writer, e);
-      throw e;
+      return null;
+    } catch (IOException | RuntimeException | Error e) {
+      return e;
     }
-    return new Written(writer.result().dataFiles(), rows.size());
+  }
+
+  private static void joinUninterruptibly(Thread thread) {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        thread.join();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true; // the writer's files must be known before anything is reported
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /**
@@ -244,9 +333,7 @@ public final class AppendBatch {
 
   /** Deletes what a failed write left, keeping {@code failure} the error reported. */
   private static void abandon(
-      Table table,
-      PartitioningWriter<StructLike, DataWriteResult> writer,
-      RuntimeException failure) {
+      Table table, PartitioningWriter<StructLike, DataWriteResult> writer, Throwable failure) {
     try {
       writer.close();
     } catch (IOException | RuntimeException ignored) {

@@ -298,9 +298,10 @@ class AppendBatchTest {
   }
 
   @Test
-  void rowsHeldByColumnReadBackAsTheRowsAppendedAsArraysOneFilePerDay() {
+  void rowsHeldByColumnReadBackAsTheRowsAppendedAsArrays() {
     FeatureTableSpec byColumn = allTypes();
     FeatureTableSpec byRow = FeatureTableSpec.select(project, "by_row", 1, KEYS, ALL_TYPES);
+    FeatureTableSpec oneWriter = FeatureTableSpec.select(project, "one_writer", 1, KEYS, ALL_TYPES);
     List<Object[]> rows = new ArrayList<>();
     for (int i = 0; i < 300; i++) {
       Object[] row = allTypesRows().get(i % 2).clone();
@@ -312,20 +313,29 @@ class AppendBatchTest {
       rows.add(row);
     }
 
+    // 50 rows a writer: as many writers side by side as cores, each a file a day
     AppendResult result =
-        new AppendBatch(store.catalog())
+        new AppendBatch(store.catalog(), 50)
             .append(byColumn, "b1", new ArrayRows(byColumn, rows), Map.of());
     store.append(byRow, "b1", rows);
 
     assertThat(result.rows()).isEqualTo(300);
-    assertThat(result.files()).as("one file per day partition").isEqualTo(3);
+    int writers = Math.min(Runtime.getRuntime().availableProcessors(), 300 / 50);
+    assertThat(result.files()).as("a file per day and writer").isEqualTo(3 * writers);
+    assertThat(
+            new AppendBatch(store.catalog())
+                .append(oneWriter, "b1", new ArrayRows(oneWriter, rows), Map.of())
+                .files())
+        .as("one writer below a million rows: a file per day")
+        .isEqualTo(3);
     assertThat(sortedScan(byColumn))
         .containsExactlyElementsOf(
             rows.stream()
                 .map(r -> comparable(byColumn.columns(), r))
                 .sorted(Comparator.comparing(r -> (String) r.get("user_id")))
                 .toList())
-        .containsExactlyElementsOf(sortedScan(byRow));
+        .containsExactlyElementsOf(sortedScan(byRow))
+        .containsExactlyElementsOf(sortedScan(oneWriter));
   }
 
   @Test
@@ -333,7 +343,7 @@ class AppendBatchTest {
     FeatureTableSpec spec = allTypes();
     List<Object[]> rows = new ArrayList<>(allTypesRows());
     rows.get(1)[0] = null;
-    AppendBatch append = new AppendBatch(store.catalog());
+    AppendBatch append = new AppendBatch(store.catalog(), 1); // the null in the second writer's
 
     assertThatThrownBy(() -> append.append(spec, "b1", new ArrayRows(spec, rows), Map.of()))
         .isInstanceOf(IllegalArgumentException.class)
