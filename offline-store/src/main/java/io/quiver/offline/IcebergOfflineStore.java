@@ -53,6 +53,12 @@ public final class IcebergOfflineStore implements AutoCloseable {
     return appendBatch.append(spec, batchId, rows, summary);
   }
 
+  /** {@link #append(TableSpec, String, Iterable, Map)} of rows held by column. */
+  public AppendResult append(
+      TableSpec spec, String batchId, ColumnarRows rows, Map<String, String> summary) {
+    return appendBatch.append(spec, batchId, rows, summary);
+  }
+
   public AppendResult appendCurated(
       CuratedTableSpec spec, String batchId, Iterable<Object[]> rows) {
     return appendCurated.append(spec, batchId, rows);

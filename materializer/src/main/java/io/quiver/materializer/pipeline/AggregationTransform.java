@@ -12,6 +12,7 @@ import io.quiver.core.online.TilePut;
 import io.quiver.core.value.BinaryWriter;
 import io.quiver.core.value.EpochMicros;
 import io.quiver.materializer.source.ColumnBatch;
+import io.quiver.offline.ColumnarRows;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
@@ -439,26 +440,61 @@ public final class AggregationTransform {
   }
 
   /**
-   * The offline tile rows, each built when it is read: the Iceberg append reads each once, and
-   * millions of rows held at once (an array, two Instants) were most of a tile's memory.
+   * The offline tile rows, each built when it is read (millions of rows held at once, an array and
+   * two Instants each, were most of a tile's memory), and also {@link ColumnarRows}, which the
+   * Iceberg append reads in place.
    */
   private static List<Object[]> offline(
       ViewContext ctx, Entities entities, Encoded tiles, Duration hop) {
-    int keys = ctx.joinKeys().size();
-    Long hopSeconds = hop.toSeconds();
-    return new Lazy<>(tiles.size()) {
-      @Override
-      public Object[] get(int t) {
-        byte[][] partials = tiles.partials[t];
-        Object[] row =
-            Arrays.copyOf(entities.keyValues(tiles.entity[t]), keys + 3 + partials.length);
-        row[keys] = EpochMicros.toInstant(tiles.start[t]);
-        row[keys + 1] = hopSeconds;
-        row[keys + 2] = EpochMicros.toInstant(tiles.created[t]);
-        System.arraycopy(partials, 0, row, keys + 3, partials.length);
-        return row;
+    return new OfflineTiles(ctx.joinKeys().size(), hop.toSeconds(), entities, tiles);
+  }
+
+  /** Columns: the join keys, tile_start, hop_seconds, created_timestamp, the partials. */
+  private static final class OfflineTiles extends Lazy<Object[]> implements ColumnarRows {
+    private final int keys;
+    private final Long hopSeconds;
+    private final Entities entities;
+    private final Encoded tiles;
+
+    OfflineTiles(int keys, long hopSeconds, Entities entities, Encoded tiles) {
+      super(tiles.size());
+      this.keys = keys;
+      this.hopSeconds = hopSeconds;
+      this.entities = entities;
+      this.tiles = tiles;
+    }
+
+    @Override
+    public Object[] get(int t) {
+      byte[][] partials = tiles.partials[t];
+      Object[] row = Arrays.copyOf(entities.keyValues(tiles.entity[t]), keys + 3 + partials.length);
+      row[keys] = EpochMicros.toInstant(tiles.start[t]);
+      row[keys + 1] = hopSeconds;
+      row[keys + 2] = EpochMicros.toInstant(tiles.created[t]);
+      System.arraycopy(partials, 0, row, keys + 3, partials.length);
+      return row;
+    }
+
+    @Override
+    public boolean isNull(int column, int row) {
+      return column < keys && entities.keyValues(tiles.entity[row])[column] == null;
+    }
+
+    @Override
+    public long micros(int column, int row) {
+      if (column < keys) { // a TIMESTAMP join key
+        return EpochMicros.of((Instant) entities.keyValues(tiles.entity[row])[column]);
       }
-    };
+      return column == keys ? tiles.start[row] : tiles.created[row];
+    }
+
+    @Override
+    public Object value(int column, int row) {
+      if (column < keys) {
+        return entities.keyValues(tiles.entity[row])[column];
+      }
+      return column == keys + 1 ? hopSeconds : tiles.partials[row][column - keys - 3];
+    }
   }
 
   /** A list whose elements are built on each {@link #get}, from arrays it does not copy. */

@@ -26,6 +26,7 @@ import io.quiver.materializer.source.ColumnBatch;
 import io.quiver.materializer.source.ColumnBatchValues;
 import io.quiver.materializer.source.FileRef;
 import io.quiver.materializer.source.PostgresSourceReader;
+import io.quiver.offline.ColumnarRows;
 import io.quiver.offline.IcebergOfflineStore;
 import io.quiver.offline.QuarantineTableSpec;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -202,14 +203,14 @@ public class Materialization {
     stages.add("curated", await(curated));
     crash.reach("after-curated-commit");
     if (ctx.view().isOffline()) {
+      Map<String, String> summary =
+          Map.of("quiver.run-id", runId.toString(), "quiver.quality-report", quality);
       stages.time(
           "iceberg",
           () ->
-              offline.append(
-                  ctx.featureTable(),
-                  batchId,
-                  batch.offlineRows(),
-                  Map.of("quiver.run-id", runId.toString(), "quiver.quality-report", quality)));
+              batch.offlineRows() instanceof ColumnarRows columns
+                  ? offline.append(ctx.featureTable(), batchId, columns, summary)
+                  : offline.append(ctx.featureTable(), batchId, batch.offlineRows(), summary));
     }
     crash.reach("after-iceberg-commit");
     stages.time("redis", () -> online.write(batch.onlineWrites(), config.runs().redisPipeline()));
