@@ -140,11 +140,11 @@ public final class AppendBatch {
   private static final long DAY_MICROS = 86_400_000_000L;
 
   /**
-   * A columnar batch of at least this many rows a core is written by one writer a core, side by
-   * side, each a share of every day: the encoding of millions of rows is a core's work for seconds,
-   * while smaller batches keep to one file a day.
+   * A columnar batch is written by one writer per this many rows, at most one a core, side by side,
+   * each a share of every day: encoding millions of rows is seconds of a core's work, and a batch
+   * below twice this keeps to one file a day.
    */
-  static final int ROWS_PER_WRITER = 1_000_000;
+  static final int ROWS_PER_WRITER = 500_000;
 
   private Written write(Table table, TableSpec spec, ColumnarRows rows) {
     int at = spec.columns().stream().map(Column::name).toList().indexOf(spec.partitionColumn());

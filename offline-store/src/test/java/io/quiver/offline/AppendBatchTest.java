@@ -326,7 +326,7 @@ class AppendBatchTest {
             new AppendBatch(store.catalog())
                 .append(oneWriter, "b1", new ArrayRows(oneWriter, rows), Map.of())
                 .files())
-        .as("one writer below a million rows: a file per day")
+        .as("one writer below half a million rows: a file per day")
         .isEqualTo(3);
     assertThat(sortedScan(byColumn))
         .containsExactlyElementsOf(

@@ -235,20 +235,31 @@ public final class AggregationTransform {
       boolean dense = cells <= 2L * ids.length + 1024 && cells < Integer.MAX_VALUE;
       this.denseTiles = dense ? new int[entities.size() * span] : null;
       this.index = dense ? null : absentIsMinusOne(new Long2IntOpenHashMap(ids.length / 4));
-      if (dense) {
-        Arrays.fill(denseTiles, -1);
-      }
       LongOpenHashSet starts = new LongOpenHashSet();
-      for (int r = 0; r < ids.length; r++) {
-        if (tile(ids[r], hops[r]) < 0) {
-          if (dense) {
-            denseTiles[ids[r] * span + (int) (hops[r] - firstHop)] = tileEntity.size();
-          } else {
-            index.put(key(ids[r], hops[r]), tileEntity.size());
+      if (dense) {
+        // the cells the batch touches, then numbered in (entity, hop) order: a tile's index is
+        // then its place in entity order, which the encoding and the online calls read in
+        Arrays.fill(denseTiles, -1);
+        for (int r = 0; r < ids.length; r++) {
+          denseTiles[ids[r] * span + (int) (hops[r] - firstHop)] = 0;
+        }
+        for (int cell = 0; cell < denseTiles.length; cell++) {
+          if (denseTiles[cell] == 0) {
+            denseTiles[cell] = tileEntity.size();
+            long start = (firstHop + cell % span) * hopMicros;
+            tileEntity.add(cell / span);
+            tileStart.add(start);
+            starts.add(start);
           }
-          tileEntity.add(ids[r]);
-          tileStart.add(hops[r] * hopMicros);
-          starts.add(hops[r] * hopMicros);
+        }
+      } else {
+        for (int r = 0; r < ids.length; r++) {
+          if (tile(ids[r], hops[r]) < 0) {
+            index.put(key(ids[r], hops[r]), tileEntity.size());
+            tileEntity.add(ids[r]);
+            tileStart.add(hops[r] * hopMicros);
+            starts.add(hops[r] * hopMicros);
+          }
         }
       }
       this.created = new long[tileEntity.size()];
@@ -388,9 +399,10 @@ public final class AggregationTransform {
   /**
    * The filled tiles with their partials encoded once (the offline row stores them one per column,
    * the online payload concatenates them), grouped by entity: entity {@code e}'s tiles are {@code
-   * [firstOf[e], firstOf[e + 1])}, in the order the batch met them. A tile no event reached is left
-   * out. (Encoded in entity order, an entity's tiles lie together in memory when its online call
-   * reads them, where the batch's order scattered them: a cache miss per tile and partial.)
+   * [firstOf[e], firstOf[e + 1])}, in tile index order. A tile no event reached is left out.
+   * (Encoded in entity order, an entity's tiles lie together in memory when its online call reads
+   * them, where the batch's order scattered them: a cache miss per tile and partial. Tiles found by
+   * array are numbered in entity order already, so the encoding reads the partial arrays in order.)
    */
   private record Encoded(
       int[] firstOf, int[] entity, long[] start, long[] created, byte[][][] partials) {
