@@ -70,7 +70,9 @@ public final class CuratedReadBack {
       ToLongFunction<Object[]> hash,
       IntToLongFunction batchHash) {
     BatchRows batch = new BatchRows(uncurated, batchHash);
-    LongOpenHashSet read = committed == null ? null : new LongOpenHashSet(uncurated.size());
+    // grown as rows are read: sized for the batch up front it was 64 MB at 5 M rows even when
+    // nothing was committed yet
+    LongOpenHashSet read = committed == null ? null : new LongOpenHashSet();
     LongOpenHashSet repeated = new LongOpenHashSet();
     before.read(
         ranges,
