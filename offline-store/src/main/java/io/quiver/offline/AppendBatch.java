@@ -8,12 +8,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
+import org.apache.avro.util.Utf8;
 import org.apache.iceberg.AppendFiles;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.FileFormat;
@@ -510,18 +512,19 @@ public final class AppendBatch {
    * writer as the microseconds they are held in, other values converted as in {@link RowMapper}.
    */
   private static final class ColumnRow implements StructLike {
+    private static final int UTF8_CACHED = 4096;
     private final Mapping mapping;
     private final ColumnarRows rows;
-    private final boolean[] timestamp; // by spec column
+    private final ValueType[] types; // by spec column
+    // a batch's strings are mostly a few instances repeated (the readers share them): each one's
+    // UTF-8 is encoded once, where the writer encoded every row's again
+    private final Map<String, Utf8> utf8 = new IdentityHashMap<>();
     private int row;
 
     ColumnRow(TableSpec spec, Schema schema, ColumnarRows rows) {
       this.mapping = new Mapping(spec, schema);
       this.rows = rows;
-      this.timestamp = new boolean[mapping.columns.size()];
-      for (int i = 0; i < timestamp.length; i++) {
-        timestamp[i] = mapping.columns.get(i).type() == ValueType.TIMESTAMP;
-      }
+      this.types = mapping.columns.stream().map(Column::type).toArray(ValueType[]::new);
     }
 
     void at(int r) {
@@ -544,10 +547,26 @@ public final class AppendBatch {
       if (i < 0 || rows.isNull(i, row)) {
         return null;
       }
-      if (timestamp[i]) {
+      if (types[i] == ValueType.TIMESTAMP) {
         return javaClass.cast(rows.micros(i, row));
       }
-      return javaClass.cast(mapping.converters[pos].apply(rows.value(i, row)));
+      Object value = mapping.converters[pos].apply(rows.value(i, row));
+      if (types[i] == ValueType.STRING && javaClass.isAssignableFrom(Utf8.class)) {
+        return javaClass.cast(utf8((String) value));
+      }
+      return javaClass.cast(value);
+    }
+
+    private Utf8 utf8(String s) {
+      Utf8 encoded = utf8.get(s);
+      if (encoded == null) {
+        if (utf8.size() == UTF8_CACHED) {
+          utf8.clear(); // a column of mostly distinct strings just refills it
+        }
+        encoded = new Utf8(s);
+        utf8.put(s, encoded);
+      }
+      return encoded;
     }
 
     @Override
