@@ -32,7 +32,8 @@ final class BatchRows {
     Arrays.parallelSetAll(hashes, hash::applyAsLong);
     this.dropped = new boolean[n];
     // at most about 2/3 full, so a probe rarely runs past a cache line
-    int perPart = Integer.highestOneBit((int) Math.min(1L << 29, Math.max(16, 3L * n / PARTS)));
+    int perPart =
+        Integer.highestOneBit((int) Math.min((1L << 30) / PARTS, Math.max(16, 3L * n / PARTS)));
     this.partBits = Integer.numberOfTrailingZeros(perPart);
     this.partMask = perPart - 1;
     this.table = new long[perPart * PARTS];
