@@ -20,6 +20,7 @@ import java.util.Map;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
+import org.apache.iceberg.expressions.Expressions;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.io.LocalInputFile;
@@ -302,16 +303,7 @@ class AppendBatchTest {
     FeatureTableSpec byColumn = allTypes();
     FeatureTableSpec byRow = FeatureTableSpec.select(project, "by_row", 1, KEYS, ALL_TYPES);
     FeatureTableSpec oneWriter = FeatureTableSpec.select(project, "one_writer", 1, KEYS, ALL_TYPES);
-    List<Object[]> rows = new ArrayList<>();
-    for (int i = 0; i < 300; i++) {
-      Object[] row = allTypesRows().get(i % 2).clone();
-      row[0] = "u" + i;
-      // days interleaved, so the append must group them
-      Instant event = at("2026-01-01T10:00:00.000001Z").plusSeconds(86_400L * ((i * 7) % 3) + i);
-      row[1] = event;
-      row[2] = event.plusMillis(i);
-      rows.add(row);
-    }
+    List<Object[]> rows = overThreeDays();
 
     // 50 rows a writer: as many writers side by side as cores, each a file a day
     AppendResult result =
@@ -336,6 +328,45 @@ class AppendBatchTest {
                 .toList())
         .containsExactlyElementsOf(sortedScan(byRow))
         .containsExactlyElementsOf(sortedScan(oneWriter));
+  }
+
+  /** A table partitioned otherwise since it was made (here by hour) takes the row path. */
+  @Test
+  void rowsHeldByColumnGoToATableRepartitionedByHourThroughTheRowPath() {
+    FeatureTableSpec spec = allTypes();
+    store
+        .ensureTable(spec)
+        .updateSpec()
+        .removeField("event_timestamp_day")
+        .addField(Expressions.hour("event_timestamp"))
+        .commit();
+    List<Object[]> rows = overThreeDays();
+
+    AppendResult result =
+        new AppendBatch(store.catalog(), 50)
+            .append(spec, "b1", new ArrayRows(spec, rows), Map.of());
+
+    assertThat(result.files()).as("one writer, a file per hour").isEqualTo(3);
+    assertThat(sortedScan(spec))
+        .containsExactlyElementsOf(
+            rows.stream()
+                .map(r -> comparable(spec.columns(), r))
+                .sorted(Comparator.comparing(r -> (String) r.get("user_id")))
+                .toList());
+  }
+
+  /** 300 rows of every type over 3 days (one hour each), the days interleaved. */
+  private static List<Object[]> overThreeDays() {
+    List<Object[]> rows = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      Object[] row = allTypesRows().get(i % 2).clone();
+      row[0] = "u" + i;
+      Instant event = at("2026-01-01T10:00:00.000001Z").plusSeconds(86_400L * ((i * 7) % 3) + i);
+      row[1] = event;
+      row[2] = event.plusMillis(i);
+      rows.add(row);
+    }
+    return rows;
   }
 
   @Test
