@@ -8,14 +8,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
-import org.apache.avro.util.Utf8;
 import org.apache.iceberg.AppendFiles;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.FileFormat;
@@ -32,13 +29,13 @@ import org.apache.iceberg.deletes.EqualityDeleteWriter;
 import org.apache.iceberg.deletes.PositionDeleteWriter;
 import org.apache.iceberg.encryption.EncryptedOutputFile;
 import org.apache.iceberg.exceptions.CommitStateUnknownException;
-import org.apache.iceberg.io.ClusteredDataWriter;
 import org.apache.iceberg.io.DataWriteResult;
 import org.apache.iceberg.io.DataWriter;
 import org.apache.iceberg.io.FanoutDataWriter;
 import org.apache.iceberg.io.FileWriterFactory;
 import org.apache.iceberg.io.OutputFileFactory;
 import org.apache.iceberg.io.PartitioningWriter;
+import org.apache.iceberg.io.RollingDataWriter;
 import org.apache.iceberg.parquet.Parquet;
 import org.apache.iceberg.types.Types;
 import org.apache.iceberg.util.PropertyUtil;
@@ -157,10 +154,11 @@ public final class AppendBatch {
     int pieces =
         Math.max(
             1, Math.min(Runtime.getRuntime().availableProcessors(), rows.size() / rowsPerWriter));
-    List<ClusteredDataWriter<StructLike>> writers = new ArrayList<>();
+    FileWriterFactory<ColumnarParquetWriter.RowIndex> files =
+        ColumnarParquetWriter.files(table, spec, rows);
+    List<List<DataFile>> written = new ArrayList<>();
     for (int k = 0; k < pieces; k++) {
-      writers.add(
-          new ClusteredDataWriter<>(files(table), names(table), table.io(), targetSize(table)));
+      written.add(new ArrayList<>());
     }
     Throwable[] failures = new Throwable[pieces];
     Thread[] others = new Thread[pieces];
@@ -168,11 +166,11 @@ public final class AppendBatch {
       int piece = k;
       others[k] =
           new Thread(
-              () -> failures[piece] = writePiece(table, spec, rows, at, days, piece, writers),
+              () -> failures[piece] = writePiece(table, files, rows, at, days, piece, written),
               "offline-append-" + k);
       others[k].start();
     }
-    failures[0] = writePiece(table, spec, rows, at, days, 0, writers);
+    failures[0] = writePiece(table, files, rows, at, days, 0, written);
     for (int k = 1; k < pieces; k++) {
       joinUninterruptibly(others[k]);
     }
@@ -185,9 +183,7 @@ public final class AppendBatch {
       }
     }
     if (failure != null) {
-      for (ClusteredDataWriter<StructLike> writer : writers) {
-        abandon(table, writer, failure);
-      }
+      written.forEach(w -> deleteQuietly(table, w));
       if (failure instanceof RuntimeException r) {
         throw r;
       }
@@ -197,43 +193,59 @@ public final class AppendBatch {
       throw new UncheckedIOException(
           "writing to " + spec.identifier() + " failed", (IOException) failure);
     }
-    List<DataFile> files = new ArrayList<>();
-    writers.forEach(w -> files.addAll(w.result().dataFiles()));
-    return new Written(files, rows.size());
+    return new Written(written.stream().flatMap(List::stream).toList(), rows.size());
   }
 
   /**
-   * Writes piece {@code k} of {@code writers.size()}, the k-th share of each day's rows, and closes
-   * its writer; returns what it threw, if anything.
+   * Writes piece {@code k} of {@code written.size()}, the k-th share of each day's rows, a rolling
+   * file writer a day, adding the files it wrote to {@code written.get(k)} (also on failure);
+   * returns what it threw, if anything.
    */
   private static Throwable writePiece(
       Table table,
-      TableSpec spec,
+      FileWriterFactory<ColumnarParquetWriter.RowIndex> files,
       ColumnarRows rows,
       int at,
       int[][] days,
       int k,
-      List<ClusteredDataWriter<StructLike>> writers) {
-    int pieces = writers.size();
-    ColumnRow row = new ColumnRow(spec, table.schema(), rows);
-    PartitionKey partition = new PartitionKey(table.spec(), table.schema());
-    try (ClusteredDataWriter<StructLike> writer = writers.get(k)) {
-      for (int[] day : days) {
-        int from = (int) ((long) day.length * k / pieces);
-        int to = (int) ((long) day.length * (k + 1) / pieces);
-        if (from == to) {
-          continue;
-        }
-        partition.set(0, Math.toIntExact(Math.floorDiv(rows.micros(at, day[0]), DAY_MICROS)));
-        for (int i = from; i < to; i++) {
-          row.at(day[i]);
-          writer.write(row, table.spec(), partition);
-        }
+      List<List<DataFile>> written) {
+    int pieces = written.size();
+    OutputFileFactory names = names(table);
+    ColumnarParquetWriter.RowIndex row = new ColumnarParquetWriter.RowIndex();
+    for (int[] day : days) {
+      int from = (int) ((long) day.length * k / pieces);
+      int to = (int) ((long) day.length * (k + 1) / pieces);
+      if (from == to) {
+        continue;
       }
-      return null;
-    } catch (IOException | RuntimeException | Error e) {
-      return e;
+      PartitionKey partition = new PartitionKey(table.spec(), table.schema());
+      partition.set(0, Math.toIntExact(Math.floorDiv(rows.micros(at, day[0]), DAY_MICROS)));
+      RollingDataWriter<ColumnarParquetWriter.RowIndex> writer =
+          new RollingDataWriter<>(
+              files, names, table.io(), targetSize(table), table.spec(), partition);
+      Throwable failure = null;
+      try {
+        for (int i = from; i < to; i++) {
+          row.row = day[i];
+          writer.write(row);
+        }
+      } catch (RuntimeException | Error e) {
+        failure = e;
+      }
+      try {
+        writer.close();
+        written.get(k).addAll(writer.result().dataFiles());
+      } catch (IOException | RuntimeException e) {
+        if (failure == null) {
+          return e;
+        }
+        failure.addSuppressed(e); // its files, if any, are orphans: no snapshot names them
+      }
+      if (failure != null) {
+        return failure;
+      }
     }
+    return null;
   }
 
   private static void joinUninterruptibly(Thread thread) {
@@ -426,50 +438,15 @@ public final class AppendBatch {
   }
 
   /**
-   * Where each field of the table schema is in the spec's column order, how its canonical values
-   * convert to Iceberg's internal representation, and which spec columns must not be null.
-   */
-  private static final class Mapping {
-    final List<Column> columns;
-    final int[] specIndex;
-    final UnaryOperator<Object>[] converters;
-    final int[] required;
-
-    @SuppressWarnings("unchecked")
-    Mapping(TableSpec spec, Schema schema) {
-      columns = spec.columns();
-      List<Types.NestedField> fields = schema.columns();
-      specIndex = new int[fields.size()];
-      Arrays.fill(specIndex, -1);
-      converters = new UnaryOperator[fields.size()];
-      for (int i = 0; i < columns.size(); i++) {
-        Types.NestedField field = schema.findField(columns.get(i).name());
-        int position = fields.indexOf(field);
-        specIndex[position] = i;
-        converters[position] = ValueConverters.toInternal(field);
-      }
-      required =
-          IntStream.range(0, columns.size())
-              .filter(i -> schema.findField(columns.get(i).name()).isRequired())
-              .toArray();
-    }
-
-    IllegalArgumentException nullIn(int column) {
-      return new IllegalArgumentException(
-          "column " + columns.get(column).name() + " must not be null");
-    }
-  }
-
-  /**
    * A row in spec order seen as a struct of the table schema, each value converted to Iceberg's
    * internal representation as the writer asks for it.
    */
   private static final class RowMapper implements StructLike {
-    private final Mapping mapping;
+    private final ColumnMapping mapping;
     private Object[] row;
 
     RowMapper(TableSpec spec, Schema schema) {
-      mapping = new Mapping(spec, schema);
+      mapping = new ColumnMapping(spec, schema);
     }
 
     void set(Object[] values) {
@@ -499,74 +476,6 @@ public final class AppendBatch {
       int i = mapping.specIndex[pos];
       Object value = i < 0 ? null : row[i];
       return javaClass.cast(value == null ? null : mapping.converters[pos].apply(value));
-    }
-
-    @Override
-    public <T> void set(int pos, T value) {
-      throw new UnsupportedOperationException("a row being written is read-only");
-    }
-  }
-
-  /**
-   * Row {@link #at} of columnar rows seen as a struct of the table schema: timestamps go to the
-   * writer as the microseconds they are held in, other values converted as in {@link RowMapper}.
-   */
-  private static final class ColumnRow implements StructLike {
-    private static final int UTF8_CACHED = 4096;
-    private final Mapping mapping;
-    private final ColumnarRows rows;
-    private final ValueType[] types; // by spec column
-    // a batch's strings are mostly a few instances repeated (the readers share them): each one's
-    // UTF-8 is encoded once, where the writer encoded every row's again
-    private final Map<String, Utf8> utf8 = new IdentityHashMap<>();
-    private int row;
-
-    ColumnRow(TableSpec spec, Schema schema, ColumnarRows rows) {
-      this.mapping = new Mapping(spec, schema);
-      this.rows = rows;
-      this.types = mapping.columns.stream().map(Column::type).toArray(ValueType[]::new);
-    }
-
-    void at(int r) {
-      for (int i : mapping.required) {
-        if (rows.isNull(i, r)) {
-          throw mapping.nullIn(i);
-        }
-      }
-      this.row = r;
-    }
-
-    @Override
-    public int size() {
-      return mapping.specIndex.length;
-    }
-
-    @Override
-    public <T> T get(int pos, Class<T> javaClass) {
-      int i = mapping.specIndex[pos];
-      if (i < 0 || rows.isNull(i, row)) {
-        return null;
-      }
-      if (types[i] == ValueType.TIMESTAMP) {
-        return javaClass.cast(rows.micros(i, row));
-      }
-      Object value = mapping.converters[pos].apply(rows.value(i, row));
-      if (types[i] == ValueType.STRING && javaClass.isAssignableFrom(Utf8.class)) {
-        return javaClass.cast(utf8((String) value));
-      }
-      return javaClass.cast(value);
-    }
-
-    private Utf8 utf8(String s) {
-      Utf8 encoded = utf8.get(s);
-      if (encoded == null) {
-        if (utf8.size() == UTF8_CACHED) {
-          utf8.clear(); // a column of mostly distinct strings just refills it
-        }
-        encoded = new Utf8(s);
-        utf8.put(s, encoded);
-      }
-      return encoded;
     }
 
     @Override

@@ -19,4 +19,14 @@ public interface ColumnarRows {
    * arrays hold).
    */
   Object value(int column, int row);
+
+  /** An INT64 column's non-null value; by default {@link #value} unboxed. */
+  default long longValue(int column, int row) {
+    return (Long) value(column, row);
+  }
+
+  /** A DOUBLE column's non-null value; by default {@link #value} unboxed. */
+  default double doubleValue(int column, int row) {
+    return (Double) value(column, row);
+  }
 }

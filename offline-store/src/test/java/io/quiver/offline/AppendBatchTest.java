@@ -13,6 +13,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -328,6 +329,66 @@ class AppendBatchTest {
                 .toList())
         .containsExactlyElementsOf(sortedScan(byRow))
         .containsExactlyElementsOf(sortedScan(oneWriter));
+  }
+
+  /**
+   * The columnar writer is not Iceberg's: Iceberg's own writer, which the row path uses, is the
+   * oracle for what each file's metrics say (counts, NaN counts, bounds), NaNs, nulls in lists and
+   * empty lists included.
+   */
+  @Test
+  void rowsHeldByColumnGetTheFileMetricsIcebergsOwnWriterGives() {
+    FeatureTableSpec byColumn = allTypes();
+    FeatureTableSpec byRow = FeatureTableSpec.select(project, "by_row", 1, KEYS, ALL_TYPES);
+    List<Object[]> rows = overThreeDays();
+    for (int i = 0; i < rows.size(); i++) {
+      Object[] row = rows.get(i);
+      if (row[5] == null) {
+        continue; // the row of nulls
+      }
+      row[5] = i * 1_000_003L - 77_000_000L;
+      row[6] = i % 5 == 0 ? Float.NaN : (float) -i;
+      row[7] = i % 3 == 0 ? Double.NaN : i % 7 == 0 ? Double.NEGATIVE_INFINITY : i / 8.0;
+      row[8] = "s" + (i % 13);
+      row[11] = i % 11 == 0 ? List.of() : Arrays.asList(Float.NaN, null, (float) i);
+      row[12] = i % 4 == 0 ? Arrays.asList(null, Double.NaN) : List.of(i * 0.5);
+      row[14] = i % 6 == 0 ? List.of() : Arrays.asList("x" + i, null);
+    }
+
+    new AppendBatch(store.catalog())
+        .append(byColumn, "b1", new ArrayRows(byColumn, rows), Map.of());
+    store.append(byRow, "b1", rows);
+
+    Map<Object, FileMetrics> columnar = metricsByDay(byColumn);
+    assertThat(columnar).hasSize(3);
+    assertThat(columnar.values()).allSatisfy(m -> assertThat(m.nanValueCounts()).isNotEmpty());
+    assertThat(columnar).isEqualTo(metricsByDay(byRow));
+  }
+
+  private record FileMetrics(
+      long records,
+      Map<Integer, Long> valueCounts,
+      Map<Integer, Long> nullValueCounts,
+      Map<Integer, Long> nanValueCounts,
+      Map<Integer, java.nio.ByteBuffer> lowerBounds,
+      Map<Integer, java.nio.ByteBuffer> upperBounds) {}
+
+  /** Each day's one file's metrics, by the day. */
+  private Map<Object, FileMetrics> metricsByDay(FeatureTableSpec spec) {
+    Table table = store.catalog().loadTable(spec.identifier());
+    Map<Object, FileMetrics> out = new HashMap<>();
+    for (DataFile f : table.currentSnapshot().addedDataFiles(table.io())) {
+      FileMetrics m =
+          new FileMetrics(
+              f.recordCount(),
+              f.valueCounts(),
+              f.nullValueCounts(),
+              f.nanValueCounts(),
+              f.lowerBounds(),
+              f.upperBounds());
+      assertThat(out.put(f.partition().get(0, Integer.class), m)).as("one file a day").isNull();
+    }
+    return out;
   }
 
   /** A table partitioned otherwise since it was made (here by hour) takes the row path. */

@@ -10,7 +10,8 @@ import java.util.Map;
  * files), the materializer's heap, the Redis pipeline size (the service's default 2000) and the
  * number of interleaved Redis repetitions and of untimed warm-up rounds before them, where to write
  * a flight recording of the materializer JVM ({@code --jfr file}, none by default) and its garbage
- * collector ({@code --gc Parallel}, {@code Serial} or {@code G1}).
+ * collector ({@code --gc Parallel}, {@code Serial} or {@code G1}), and how many end-to-end runs to
+ * time ({@code --runs}, each a fresh project over the same files in the same materializer JVM).
  */
 record Options(
     long events,
@@ -22,7 +23,8 @@ record Options(
     int reps,
     int warmup,
     String jfr,
-    String gc) {
+    String gc,
+    int runs) {
   static Options parse(String[] argv) {
     Map<String, String> m = new HashMap<>();
     for (int i = 0; i < argv.length; i++) {
@@ -42,7 +44,8 @@ record Options(
             Integer.parseInt(m.getOrDefault("reps", "7")),
             Integer.parseInt(m.getOrDefault("warmup", "3")),
             m.getOrDefault("jfr", ""),
-            m.getOrDefault("gc", "Parallel"));
+            m.getOrDefault("gc", "Parallel"),
+            Integer.parseInt(m.getOrDefault("runs", "1")));
     m.keySet()
         .removeAll(
             java.util.Set.of(
@@ -55,12 +58,16 @@ record Options(
                 "reps",
                 "warmup",
                 "jfr",
-                "gc"));
+                "gc",
+                "runs"));
     if (!m.isEmpty()) {
       throw new IllegalArgumentException("unknown options " + m.keySet());
     }
     if (o.reps() < 5) {
       throw new IllegalArgumentException("--reps must be at least 5 (SPEC: median of >= 5)");
+    }
+    if (o.runs() < 1) {
+      throw new IllegalArgumentException("--runs must be at least 1");
     }
     return o;
   }

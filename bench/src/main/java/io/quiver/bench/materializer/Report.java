@@ -6,8 +6,14 @@ import java.util.List;
 final class Report {
   private Report() {}
 
+  /** {@code run} is the median of {@code runs} by rate. */
   static void print(
-      Options o, EndToEndRun run, int commands, RedisWriteComparison.Result redis, double[] load) {
+      Options o,
+      List<EndToEndRun> runs,
+      EndToEndRun run,
+      int commands,
+      RedisWriteComparison.Result redis,
+      double[] load) {
     double seconds = run.duration().toNanos() / 1e9;
     long redisMillis = run.stageMillis().getOrDefault("redis", 0L);
     System.out.println();
@@ -17,6 +23,12 @@ final class Report {
     System.out.printf("%-44s %.2f%n", "run seconds (finishedAt - startedAt)", seconds);
     System.out.printf(
         "%-44s %,.0f  (SPEC target 500,000)%n", "rows/s end to end", run.rowsPerSecond());
+    if (runs.size() > 1) {
+      System.out.printf(
+          "%-44s %s (the median above)%n",
+          "rows/s of each of " + runs.size() + " runs",
+          fmt(runs.stream().map(EndToEndRun::rowsPerSecond).toList()));
+    }
     System.out.printf("%-44s %s%n", "stage ms", run.stageMillis());
     // a run of several sub-batches writes each entity once per sub-batch that touched it, so the
     // commands the stage sent are a multiple of those rebuilt here: its time alone is reported

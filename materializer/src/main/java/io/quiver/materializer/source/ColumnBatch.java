@@ -127,6 +127,20 @@ public final class ColumnBatch extends AbstractList<Object[]>
     return longs(column)[row];
   }
 
+  /** An INT64 (LONG) column's non-null value, unboxed. */
+  @Override
+  public long longValue(int column, int row) {
+    long[] longs = columns[column].longs;
+    return longs != null ? longs[row] : ColumnarRows.super.longValue(column, row);
+  }
+
+  /** A DOUBLE column's non-null value, unboxed. */
+  @Override
+  public double doubleValue(int column, int row) {
+    double[] doubles = columns[column].doubles;
+    return doubles != null ? doubles[row] : ColumnarRows.super.doubleValue(column, row);
+  }
+
   /** One value as a row would hold it: boxed, Instant for TIME, null where null. */
   public Object value(int column, int row) {
     return columns[column].value(row);
