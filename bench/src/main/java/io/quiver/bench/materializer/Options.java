@@ -45,7 +45,7 @@ record Options(
             Integer.parseInt(m.getOrDefault("warmup", "3")),
             m.getOrDefault("jfr", ""),
             m.getOrDefault("gc", "Parallel"),
-            Integer.parseInt(m.getOrDefault("runs", "1")));
+            Integer.parseInt(m.getOrDefault("runs", "3")));
     m.keySet()
         .removeAll(
             java.util.Set.of(

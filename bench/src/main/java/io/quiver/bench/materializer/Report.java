@@ -1,19 +1,25 @@
 package io.quiver.bench.materializer;
 
+import java.time.Duration;
 import java.util.List;
 
 /** The small table the bench ends with. */
 final class Report {
   private Report() {}
 
-  /** {@code run} is the median of {@code runs} by rate. */
+  /**
+   * Reports run {@code reported} of {@code runs} (with its materializer CPU time in {@code cpus}):
+   * the median of the runs after the first, or the only one.
+   */
   static void print(
       Options o,
       List<EndToEndRun> runs,
-      EndToEndRun run,
+      List<Duration> cpus,
+      int reported,
       int commands,
       RedisWriteComparison.Result redis,
       double[] load) {
+    EndToEndRun run = runs.get(reported);
     double seconds = run.duration().toNanos() / 1e9;
     long redisMillis = run.stageMillis().getOrDefault("redis", 0L);
     System.out.println();
@@ -22,12 +28,25 @@ final class Report {
     System.out.printf("%-44s %,d%n", "offline rows (tiles) written", run.rowsWritten());
     System.out.printf("%-44s %.2f%n", "run seconds (finishedAt - startedAt)", seconds);
     System.out.printf(
-        "%-44s %,.0f  (SPEC target 500,000)%n", "rows/s end to end", run.rowsPerSecond());
+        "%-44s %,.0f  (SPEC target 500,000)%n",
+        runs.size() == 1
+            ? "rows/s end to end"
+            : "rows/s end to end, runs 2-" + runs.size() + " median",
+        run.rowsPerSecond());
+    System.out.printf(
+        "%-44s %.1f s, %,.0f source rows per CPU second%n",
+        "materializer CPU time of that run",
+        cpus.get(reported).toMillis() / 1000.0,
+        run.rowsRead() / Math.max(0.001, cpus.get(reported).toMillis() / 1000.0));
     if (runs.size() > 1) {
       System.out.printf(
-          "%-44s %s (the median above)%n",
-          "rows/s of each of " + runs.size() + " runs",
-          fmt(runs.stream().map(EndToEndRun::rowsPerSecond).toList()));
+          "%-44s %,.0f rows/s, %.1f CPU s (the JVM's warm-up included)%n",
+          "first run, in a freshly started materializer",
+          runs.get(0).rowsPerSecond(),
+          cpus.get(0).toMillis() / 1000.0);
+      System.out.printf(
+          "%-44s %s%n",
+          "rows/s of each run", fmt(runs.stream().map(EndToEndRun::rowsPerSecond).toList()));
     }
     System.out.printf("%-44s %s%n", "stage ms", run.stageMillis());
     // a run of several sub-batches writes each entity once per sub-batch that touched it, so the
