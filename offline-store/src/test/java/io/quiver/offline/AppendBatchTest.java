@@ -443,6 +443,21 @@ class AppendBatchTest {
     assertThat(store.catalog().loadTable(spec.identifier()).snapshots()).isEmpty();
   }
 
+  @Test
+  void rowsHeldByColumnWithAValueOfTheWrongTypeFailNamingTheColumnAndCommitNothing() {
+    FeatureTableSpec spec = allTypes();
+    List<Object[]> rows = overThreeDays();
+    rows.get(150)[5] = "not a long"; // f_int64, read unboxed by the columnar writer
+
+    assertThatThrownBy(
+            () ->
+                new AppendBatch(store.catalog(), 50)
+                    .append(spec, "b1", new ArrayRows(spec, rows), Map.of()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("column f_int64");
+    assertThat(store.catalog().loadTable(spec.identifier()).snapshots()).isEmpty();
+  }
+
   /** Rows of canonical values seen by column. */
   private record ArrayRows(TableSpec spec, List<Object[]> rows) implements ColumnarRows {
     @Override
