@@ -405,7 +405,7 @@ class AppendBatchTest {
 
     AppendResult result =
         new AppendBatch(store.catalog(), 50)
-            .append(spec, "b1", new ArrayRows(spec, rows), Map.of());
+            .append(spec, "b1", new ArrayRows(spec, rows, false), Map.of());
 
     assertThat(result.files()).as("one writer, a file per hour").isEqualTo(3);
     assertThat(sortedScan(spec))
@@ -458,8 +458,16 @@ class AppendBatchTest {
     assertThat(store.catalog().loadTable(spec.identifier()).snapshots()).isEmpty();
   }
 
-  /** Rows of canonical values seen by column. */
-  private record ArrayRows(TableSpec spec, List<Object[]> rows) implements ColumnarRows {
+  /**
+   * Rows of canonical values seen by column; {@code unboxed}: INT64 and DOUBLE values may only be
+   * read unboxed (the columnar writer's way; the row path reads them as objects).
+   */
+  private record ArrayRows(TableSpec spec, List<Object[]> rows, boolean unboxed)
+      implements ColumnarRows {
+    ArrayRows(TableSpec spec, List<Object[]> rows) {
+      this(spec, rows, true);
+    }
+
     @Override
     public int size() {
       return rows.size();
@@ -478,8 +486,24 @@ class AppendBatchTest {
 
     @Override
     public Object value(int column, int row) {
-      assertThat(spec.columns().get(column).type()).isNotEqualTo(ValueType.TIMESTAMP);
+      ValueType type = spec.columns().get(column).type();
+      assertThat(type).isNotEqualTo(ValueType.TIMESTAMP);
+      if (unboxed) { // boxing them again is what the columnar writer is there to avoid
+        assertThat(type).isNotIn(ValueType.INT64, ValueType.DOUBLE);
+      }
       return rows.get(row)[column];
+    }
+
+    @Override
+    public long longValue(int column, int row) {
+      assertThat(spec.columns().get(column).type()).isEqualTo(ValueType.INT64);
+      return (Long) rows.get(row)[column];
+    }
+
+    @Override
+    public double doubleValue(int column, int row) {
+      assertThat(spec.columns().get(column).type()).isEqualTo(ValueType.DOUBLE);
+      return (Double) rows.get(row)[column];
     }
   }
 
