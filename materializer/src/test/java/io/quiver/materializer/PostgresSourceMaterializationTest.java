@@ -156,7 +156,7 @@ class PostgresSourceMaterializationTest {
     assertThat(watermark(project, "user_features")).isEmpty();
   }
 
-  private void assertStoresMatchOracle(String project, List<Row> all) throws Exception {
+  void assertStoresMatchOracle(String project, List<Row> all) throws Exception {
     List<UserEvent> distinct = new LinkedHashSet<>(all).stream().map(Row::event).toList();
     var expected = rounded(oracleOverEach(distinct));
     assertThat(UserFeaturesStores.redisValues(redis, project)).isEqualTo(expected);
@@ -169,17 +169,17 @@ class PostgresSourceMaterializationTest {
   }
 
   /** Created a few seconds to minutes after the event, microsecond precision. */
-  private static List<Row> created(List<UserEvent> events, Random r) {
+  static List<Row> created(List<UserEvent> events, Random r) {
     return events.stream()
         .map(e -> new Row(e, e.eventTime().plusNanos((1 + r.nextInt(600_000_000)) * 1000L)))
         .toList();
   }
 
-  private static Instant greatestCreated(List<Row> rows) {
+  static Instant greatestCreated(List<Row> rows) {
     return rows.stream().map(Row::created).max(Instant::compareTo).orElseThrow();
   }
 
-  private void apply(String project, String table, String credentialsRef, boolean select) {
+  void apply(String project, String table, String credentialsRef, boolean select) {
     String source =
         """
         {"kind": "DataSource", "name": "user_events", "type": "POSTGRES",
@@ -207,7 +207,7 @@ class PostgresSourceMaterializationTest {
     TestData.apply(registry, project, objects.toArray(String[]::new));
   }
 
-  private void createTable(String table, boolean dropFirst) throws Exception {
+  void createTable(String table, boolean dropFirst) throws Exception {
     execute("CREATE SCHEMA IF NOT EXISTS app");
     if (dropFirst) {
       execute("DROP TABLE IF EXISTS " + table);
@@ -220,7 +220,7 @@ class PostgresSourceMaterializationTest {
             + " note text)"); // note: an undeclared column, reported and ignored
   }
 
-  private void insert(String table, List<Row> rows) throws Exception {
+  void insert(String table, List<Row> rows) throws Exception {
     try (Connection c = db.getConnection();
         PreparedStatement s =
             c.prepareStatement(
@@ -240,7 +240,7 @@ class PostgresSourceMaterializationTest {
     }
   }
 
-  private Optional<Instant> watermark(String project, String view) throws Exception {
+  Optional<Instant> watermark(String project, String view) throws Exception {
     try (Connection c = db.getConnection();
         PreparedStatement s =
             c.prepareStatement(

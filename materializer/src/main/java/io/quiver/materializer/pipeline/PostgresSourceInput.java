@@ -15,11 +15,12 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * A POSTGRES source's input for one run: the rows of its {@link Window}, all of them to the curated
- * zone (which drops the exact duplicates a lateness re-read brings), the greatest position read as
- * the watermark to commit after both sinks succeed, and positions {@code
- * postgres|<from>|<to>|<rows>|<digest>}: the window to re-read if the batch stays pending, and a
- * digest of the rows so a re-read window with new late rows makes a new batch id.
+ * A POSTGRES source's input for one sub-batch: the rows of its {@link Window} (up to a row limit,
+ * cut between positions), all of them to the curated zone (which drops the exact duplicates a
+ * lateness re-read brings), the greatest position read as the watermark to commit after both sinks
+ * succeed, and positions {@code postgres|<from>|<to>|<rows>|<digest>}: the window to re-read if the
+ * batch stays pending, and a digest of the rows so a re-read window with new late rows makes a new
+ * batch id.
  */
 public final class PostgresSourceInput {
   private static final String PREFIX = "postgres|";
@@ -47,27 +48,49 @@ public final class PostgresSourceInput {
     return new Window(instant(p[1]), instant(p[2]), null, null);
   }
 
-  public static BatchInput read(
-      ViewContext ctx, Window w, Function<String, Optional<String>> secrets, int fetchSize) {
+  /**
+   * One sub-batch's input, and the window of the rest ({@code null}: the window is read to its
+   * end): the rest starts a microsecond (PostgreSQL's resolution) after this batch's greatest
+   * position, so no row is read twice and none is skipped.
+   */
+  public record Read(BatchInput input, Window rest) {}
+
+  /**
+   * The window's rows up to about {@code limit} ({@code 0}: all of them), never splitting the rows
+   * of one position.
+   */
+  public static Read read(
+      ViewContext ctx,
+      Window w,
+      Function<String, Optional<String>> secrets,
+      int fetchSize,
+      long limit) {
     Optional<PostgresCredentials> credentials =
         PostgresCredentials.resolve(ctx.source().name(), ctx.source().credentialsRef(), secrets);
     CollectingSink sink = new CollectingSink(ctx.layout());
     PostgresSourceReader.Result r =
-        new PostgresSourceReader(ctx.layout(), credentials, fetchSize).read(w, sink);
+        new PostgresSourceReader(ctx.layout(), credentials, fetchSize).read(w, limit, sink);
     ColumnBatch rows = sink.rows.build();
-    Instant to = w.to() != null ? w.to() : r.greatestPosition();
+    Instant to = w.to() != null && !r.more() ? w.to() : r.greatestPosition();
     String positions =
         PREFIX + text(w.from()) + "|" + text(to) + "|" + rows.size() + "|" + digest(rows);
-    return new BatchInput(
-        rows,
-        rows,
-        List.of(),
-        sink.rejectedCount,
-        sink.rejected,
-        r.extraColumns(),
-        List.of(),
-        r.greatestPosition(),
-        positions);
+    BatchInput input =
+        new BatchInput(
+            rows,
+            rows,
+            List.of(),
+            sink.rejectedCount,
+            sink.rejected,
+            r.extraColumns(),
+            List.of(),
+            r.greatestPosition(),
+            positions);
+    Window rest =
+        r.more()
+            ? new Window(
+                r.greatestPosition().plusNanos(1_000), w.to(), w.eventStart(), w.eventEnd())
+            : null;
+    return new Read(input, rest);
   }
 
   /** Order-independent: the sum of the rows' 64-bit SHA-256 prefixes. */

@@ -96,9 +96,7 @@ public class Materialization {
         request.isBackfill() ? Optional.empty() : progress.pending(ctx);
     RunTotals totals = new RunTotals(stages);
     if (ctx.source().type() == SourceType.POSTGRES) {
-      Stages sub = new Stages();
-      BatchInput in = sub.time("read", () -> readPostgres(ctx, request, pending));
-      return batch(runId, request, ctx, in, pending, sub, totals);
+      return postgres(runId, request, ctx, pending, totals);
     }
     Path root = Path.of(config.dataRoot().orElse("."));
     FileBatches files = stages.time("read", () -> fileBatches(ctx, request, pending, root));
@@ -239,18 +237,45 @@ public class Materialization {
     return FileBatches.of(ctx, files, SubBatchRows.of(config.runs().batchRows()));
   }
 
-  private BatchInput readPostgres(
-      ViewContext ctx, RunRequest request, Optional<ProgressStore.Pending> pending) {
+  /**
+   * A POSTGRES run as sub-batches of about {@code quiver.runs.batch-rows} rows each, cut between
+   * positions, each a whole cycle as a FILE sub-batch is (its watermark committed after both
+   * sinks); a pending batch is re-read whole, as its batch id names its window.
+   */
+  private RunOutcome postgres(
+      UUID runId,
+      RunRequest request,
+      ViewContext ctx,
+      Optional<ProgressStore.Pending> pending,
+      RunTotals totals) {
     PostgresSourceReader.Window window;
+    long limit = SubBatchRows.of(config.runs().batchRows());
     if (request.isBackfill()) {
       window = PostgresSourceInput.backfill(request.start(), request.end());
     } else if (pending.isPresent() && PostgresSourceInput.isPosition(pending.get().position())) {
       window = PostgresSourceInput.parse(pending.get().position());
+      limit = 0;
     } else {
       window = PostgresSourceInput.incremental(ctx, progress.watermark(ctx));
     }
-    return PostgresSourceInput.read(
-        ctx, window, Materialization::secret, config.runs().postgresFetchSize());
+    Optional<ProgressStore.Pending> resumed = pending;
+    while (true) {
+      Stages sub = new Stages();
+      PostgresSourceReader.Window w = window;
+      long max = limit;
+      PostgresSourceInput.Read read =
+          sub.time(
+              "read",
+              () ->
+                  PostgresSourceInput.read(
+                      ctx, w, Materialization::secret, config.runs().postgresFetchSize(), max));
+      RunOutcome outcome = batch(runId, request, ctx, read.input(), resumed, sub, totals);
+      if (read.rest() == null) {
+        return outcome;
+      }
+      window = read.rest();
+      resumed = Optional.empty();
+    }
   }
 
   /** A source's credentials by name: an environment variable, else a config property. */

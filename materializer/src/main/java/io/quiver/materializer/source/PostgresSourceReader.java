@@ -45,8 +45,11 @@ public final class PostgresSourceReader {
    */
   public record Window(Instant from, Instant to, Instant eventStart, Instant eventEnd) {}
 
-  /** What a read saw: undeclared columns, and the greatest position read (null: no row). */
-  public record Result(List<String> extraColumns, Instant greatestPosition) {}
+  /**
+   * What a read saw: undeclared columns, the greatest position read (null: no row), and whether it
+   * stopped at its row limit with rows of greater positions left.
+   */
+  public record Result(List<String> extraColumns, Instant greatestPosition, boolean more) {}
 
   public PostgresSourceReader(
       CuratedLayout layout, Optional<PostgresCredentials> credentials, int fetchSize) {
@@ -68,6 +71,14 @@ public final class PostgresSourceReader {
   }
 
   public Result read(Window w, RowSink sink) {
+    return read(w, 0, sink);
+  }
+
+  /**
+   * Reads at most about {@code limit} rows of the window ({@code 0}: no limit): past the limit, the
+   * rows of the last position read are still read, so a position is never split between reads.
+   */
+  public Result read(Window w, long limit, RowSink sink) {
     try (Connection con = connect()) {
       con.setAutoCommit(false); // PostgreSQL streams with a cursor only inside a transaction
       Map<String, String> types = columnTypes(con);
@@ -81,16 +92,17 @@ public final class PostgresSourceReader {
       }
       String positionType = checkTimestamp(types, positionField());
       String eventType = checkTimestamp(types, layout.source().timestampField());
-      Instant greatest = stream(con, w, positionType, eventType, sink);
+      Result result = stream(con, w, limit, positionType, eventType, sink);
       con.rollback();
-      return new Result(extra, greatest);
+      return new Result(extra, result.greatestPosition(), result.more());
     } catch (SQLException e) {
       throw new SourceReadException(
           "source " + name() + ": reading " + relationText() + " failed: " + e.getMessage(), e);
     }
   }
 
-  private Instant stream(Connection con, Window w, String posType, String evType, RowSink sink)
+  private Result stream(
+      Connection con, Window w, long limit, String posType, String evType, RowSink sink)
       throws SQLException {
     List<Object> args = new ArrayList<>();
     List<String> types = new ArrayList<>();
@@ -122,18 +134,27 @@ public final class PostgresSourceReader {
         s.setObject(i + 1, bind((Instant) args.get(i), types.get(i)));
       }
       try (ResultSet rs = s.executeQuery()) {
-        return rows(rs, sink);
+        return rows(rs, limit, sink);
       }
     }
   }
 
-  private Instant rows(ResultSet rs, RowSink sink) throws SQLException {
+  private Result rows(ResultSet rs, long limit, RowSink sink) throws SQLException {
     ResultSetMetaData md = rs.getMetaData();
     List<Field> columns = layout.columns();
     int n = columns.size();
     Instant greatest = null;
+    long read = 0;
     while (rs.next()) {
       Instant position = instant(rs, n + 1, md.getColumnTypeName(n + 1));
+      if (limit > 0
+          && read >= limit
+          && position != null
+          && greatest != null
+          && position.isAfter(greatest)) {
+        return new Result(List.of(), greatest, true);
+      }
+      read++;
       greatest =
           position == null || (greatest != null && !position.isAfter(greatest))
               ? greatest
@@ -157,7 +178,7 @@ public final class PostgresSourceReader {
             recordText(rs, n));
       }
     }
-    return greatest;
+    return new Result(List.of(), greatest, false);
   }
 
   private static Object value(ResultSet rs, int i, ValueType type, String pgType)
