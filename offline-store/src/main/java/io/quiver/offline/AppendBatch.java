@@ -25,18 +25,13 @@ import org.apache.iceberg.Table;
 import org.apache.iceberg.TableProperties;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.data.parquet.InternalWriter;
-import org.apache.iceberg.deletes.EqualityDeleteWriter;
-import org.apache.iceberg.deletes.PositionDeleteWriter;
-import org.apache.iceberg.encryption.EncryptedOutputFile;
 import org.apache.iceberg.exceptions.CommitStateUnknownException;
 import org.apache.iceberg.io.DataWriteResult;
-import org.apache.iceberg.io.DataWriter;
 import org.apache.iceberg.io.FanoutDataWriter;
 import org.apache.iceberg.io.FileWriterFactory;
 import org.apache.iceberg.io.OutputFileFactory;
 import org.apache.iceberg.io.PartitioningWriter;
 import org.apache.iceberg.io.RollingDataWriter;
-import org.apache.iceberg.parquet.Parquet;
 import org.apache.iceberg.types.Types;
 import org.apache.iceberg.util.PropertyUtil;
 
@@ -360,8 +355,9 @@ public final class AppendBatch {
     }
   }
 
+  /** Data files written from Iceberg's internal representation (no generic records). */
   private static FileWriterFactory<StructLike> files(Table table) {
-    return new InternalParquetFiles(table);
+    return new ParquetDataFiles<>(table, InternalWriter::createWriter);
   }
 
   private static OutputFileFactory names(Table table) {
@@ -373,40 +369,6 @@ public final class AppendBatch {
         table.properties(),
         TableProperties.WRITE_TARGET_FILE_SIZE_BYTES,
         TableProperties.WRITE_TARGET_FILE_SIZE_BYTES_DEFAULT);
-  }
-
-  /**
-   * Data files written from Iceberg's internal representation (no generic records): the table's
-   * schema, partitioning, properties and metrics settings. Append-only, so no delete writers.
-   */
-  private record InternalParquetFiles(Table table) implements FileWriterFactory<StructLike> {
-    @Override
-    public DataWriter<StructLike> newDataWriter(
-        EncryptedOutputFile file, PartitionSpec spec, StructLike partition) {
-      try {
-        return Parquet.writeData(file)
-            .forTable(table)
-            .withSpec(spec)
-            .withPartition(partition)
-            .createWriterFunc(InternalWriter::createWriter)
-            .overwrite()
-            .build();
-      } catch (IOException e) {
-        throw new UncheckedIOException("creating " + file.encryptingOutputFile().location(), e);
-      }
-    }
-
-    @Override
-    public EqualityDeleteWriter<StructLike> newEqualityDeleteWriter(
-        EncryptedOutputFile file, PartitionSpec spec, StructLike partition) {
-      throw new UnsupportedOperationException("offline tables are append-only");
-    }
-
-    @Override
-    public PositionDeleteWriter<StructLike> newPositionDeleteWriter(
-        EncryptedOutputFile file, PartitionSpec spec, StructLike partition) {
-      throw new UnsupportedOperationException("offline tables are append-only");
-    }
   }
 
   private static long commit(

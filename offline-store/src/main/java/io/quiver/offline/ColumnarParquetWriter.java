@@ -1,8 +1,6 @@
 package io.quiver.offline;
 
 import io.quiver.core.model.ValueType;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -16,15 +14,9 @@ import java.util.stream.Stream;
 import org.apache.iceberg.DoubleFieldMetrics;
 import org.apache.iceberg.FieldMetrics;
 import org.apache.iceberg.FloatFieldMetrics;
-import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.StructLike;
 import org.apache.iceberg.Table;
-import org.apache.iceberg.deletes.EqualityDeleteWriter;
-import org.apache.iceberg.deletes.PositionDeleteWriter;
-import org.apache.iceberg.encryption.EncryptedOutputFile;
-import org.apache.iceberg.io.DataWriter;
 import org.apache.iceberg.io.FileWriterFactory;
-import org.apache.iceberg.parquet.Parquet;
 import org.apache.iceberg.parquet.ParquetValueWriter;
 import org.apache.iceberg.parquet.TripleWriter;
 import org.apache.iceberg.types.Type;
@@ -80,7 +72,8 @@ final class ColumnarParquetWriter implements ParquetValueWriter<ColumnarParquetW
   /** Data files of {@code rows} for {@code table}, whose columns {@code spec} describes. */
   static FileWriterFactory<RowIndex> files(Table table, TableSpec spec, ColumnarRows rows) {
     ColumnMapping mapping = new ColumnMapping(spec, table.schema());
-    return new Files(table, mapping, rows);
+    return new ParquetDataFiles<>(
+        table, (schema, type) -> new ColumnarParquetWriter(type, schema.asStruct(), mapping, rows));
   }
 
   @Override
@@ -326,42 +319,6 @@ final class ColumnarParquetWriter implements ParquetValueWriter<ColumnarParquetW
           m.nanValueCount(),
           m.lowerBound(),
           m.upperBound());
-    }
-  }
-
-  /**
-   * Data files written by {@link ColumnarParquetWriter}: the table's schema, partitioning,
-   * properties and metrics settings, as Iceberg's writer factories. Append-only.
-   */
-  private record Files(Table table, ColumnMapping mapping, ColumnarRows rows)
-      implements FileWriterFactory<RowIndex> {
-    @Override
-    public DataWriter<RowIndex> newDataWriter(
-        EncryptedOutputFile file, PartitionSpec spec, StructLike partition) {
-      try {
-        Types.StructType struct = table.schema().asStruct();
-        return Parquet.writeData(file)
-            .forTable(table)
-            .withSpec(spec)
-            .withPartition(partition)
-            .createWriterFunc(type -> new ColumnarParquetWriter(type, struct, mapping, rows))
-            .overwrite()
-            .build();
-      } catch (IOException e) {
-        throw new UncheckedIOException("creating " + file.encryptingOutputFile().location(), e);
-      }
-    }
-
-    @Override
-    public EqualityDeleteWriter<RowIndex> newEqualityDeleteWriter(
-        EncryptedOutputFile file, PartitionSpec spec, StructLike partition) {
-      throw new UnsupportedOperationException("offline tables are append-only");
-    }
-
-    @Override
-    public PositionDeleteWriter<RowIndex> newPositionDeleteWriter(
-        EncryptedOutputFile file, PartitionSpec spec, StructLike partition) {
-      throw new UnsupportedOperationException("offline tables are append-only");
     }
   }
 }
