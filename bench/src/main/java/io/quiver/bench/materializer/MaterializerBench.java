@@ -60,9 +60,8 @@ public final class MaterializerBench {
       double loadBefore = Stats.loadAverage();
       List<EndToEndRun> runs = new ArrayList<>();
       List<Duration> cpus = new ArrayList<>();
-      String project = PROJECT;
       for (int r = 1; r <= o.runs(); r++) {
-        project = r == 1 ? PROJECT : PROJECT + "_" + r; // a fresh project reads every file again
+        String project = project(r);
         rest.post(
             registry.url().resolve("/api/v1/projects/" + project + "/apply"),
             UserFeaturesRepo.applyBody(data + "/*.parquet"),
@@ -95,7 +94,11 @@ public final class MaterializerBench {
       try (BareRedisClient redis = BareRedisClient.connect(stack.redisUrl())) {
         calls =
             MaterializerCommands.readBack(
-                redis, project, UserFeaturesRepo.VIEW, run.version(), Duration.ofDays(7));
+                redis,
+                project(reported + 1),
+                UserFeaturesRepo.VIEW,
+                run.version(),
+                Duration.ofDays(7));
       }
       System.out.printf("rebuilt %,d EVALSHA tiles_put commands%n", calls.size());
       double loadRedis0 = Stats.loadAverage();
@@ -111,6 +114,11 @@ public final class MaterializerBench {
           redis,
           new double[] {load0, loadBefore, loadAfter, loadRedis0, loadRedis1});
     }
+  }
+
+  /** Run {@code r}'s project (from 1): a fresh project reads every file again. */
+  private static String project(int r) {
+    return r == 1 ? PROJECT : PROJECT + "_" + r;
   }
 
   /** The run of median rate (the lower middle one of an even number). */
